@@ -1,0 +1,30 @@
+// Bundles the CLI, the language server and the VS Code client into dist/ with esbuild.
+import { build } from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const production = process.argv.includes('--production');
+const targets = [
+  { entry: 'server/src/cli.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node' },
+  { entry: 'server/src/server.ts', out: 'dist/server.js' },
+  { entry: 'client/src/extension.ts', out: 'dist/extension.js', external: ['vscode'] },
+];
+
+await Promise.all(
+  targets
+    .filter((target) => existsSync(target.entry))
+    .map((target) =>
+      build({
+        entryPoints: [target.entry],
+        outfile: target.out,
+        bundle: true,
+        platform: 'node',
+        format: 'cjs',
+        target: 'node20',
+        sourcemap: !production,
+        minify: production,
+        external: target.external ?? [],
+        banner: target.banner ? { js: target.banner } : undefined,
+        logLevel: 'warning',
+      }),
+    ),
+);

@@ -1,0 +1,182 @@
+import { LineIndex } from './text';
+
+/**
+ * A top-level piece of the document found by a cheap line scan: a heading, one list item with its
+ * continuation lines, an HTML comment, a code block or other text. Blocks are parsed one by one, so
+ * an edit only re-parses the blocks it touches.
+ */
+export interface Block {
+  kind: 'heading' | 'item' | 'comment' | 'code' | 'other';
+  /** Offset of the first line's first character (indentation included). */
+  start: number;
+  /** Offset just past the last line's last character, before its line break. */
+  end: number;
+  startLine: number;
+  endLine: number;
+  /** Columns of leading white space on the first line. */
+  indent: number;
+  /** Heading level, 1 to 6. */
+  level?: number;
+  /** For items: whether the marker is a number, the bullet or delimiter character, and the number. */
+  ordered?: boolean;
+  marker?: string;
+  number?: number;
+  /** For items: offsets of the number's digits. */
+  numberStart?: number;
+  numberEnd?: number;
+  /** For items: the list the item belongs to, unique in the document. */
+  listId?: number;
+  /** For items: the column where the item's content starts. */
+  contentIndent?: number;
+}
+
+const fencePattern = /^ {0,3}(`{3,}|~{3,})/;
+const headingPattern = /^ {0,3}(#{1,6})(?=[ \t]|$)/;
+const thematicBreakPattern = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+const orderedItemPattern = /^([ \t]*)(\d{1,9})([.)])(?=[ \t]|$)/;
+const bulletItemPattern = /^([ \t]*)([-*+])(?=[ \t]|$)/;
+const setextPattern = /^ {0,3}(=+|-+)[ \t]*$/;
+
+function columnsOf(whitespace: string): number {
+  let columns = 0;
+  for (const ch of whitespace) columns = ch === '\t' ? columns + 4 - (columns % 4) : columns + 1;
+  return columns;
+}
+
+interface OpenList {
+  id: number;
+  indent: number;
+  contentIndent: number;
+  ordered: boolean;
+  marker: string;
+}
+
+/** Splits markdown text into blocks. Runs in one pass over the lines and never backtracks. */
+export function scanBlocks(text: string, index = new LineIndex(text)): Block[] {
+  const blocks: Block[] = [];
+  const openLists: OpenList[] = [];
+  let nextListId = 0;
+  let fence: { char: string; length: number } | undefined;
+  let inComment = false;
+  let current: Block | undefined;
+  let previousBlank = true;
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+
+  const closeListsDeeperThan = (column: number) => {
+    while (openLists.length && openLists[openLists.length - 1].contentIndent > column) openLists.pop();
+  };
+  const push = (block: Block) => {
+    blocks.push(block);
+    current = block;
+  };
+
+  for (let line = 0; line < index.lineCount; line++) {
+    const lineStart = index.lineStarts[line] + (line === 0 ? bom : 0);
+    const lineEnd = Math.max(lineStart, index.lineEnd(line));
+    const content = text.slice(lineStart, lineEnd);
+    const leading = /^[ \t]*/.exec(content)![0];
+    const indent = columnsOf(leading);
+    const blank = leading.length === content.length;
+
+    if (fence) {
+      current!.end = lineEnd;
+      current!.endLine = line;
+      const close = fencePattern.exec(content);
+      if (close && close[1][0] === fence.char && close[1].length >= fence.length && content.trim() === close[1]) fence = undefined;
+      continue;
+    }
+    if (inComment) {
+      current!.end = lineEnd;
+      current!.endLine = line;
+      if (content.includes('-->')) inComment = false;
+      continue;
+    }
+    if (blank) {
+      previousBlank = true;
+      continue;
+    }
+    const wasBlank = previousBlank;
+    previousBlank = false;
+    const base = { start: lineStart, end: lineEnd, startLine: line, endLine: line, indent };
+
+    const open = fencePattern.exec(content);
+    if (open) {
+      closeListsDeeperThan(indent);
+      fence = { char: open[1][0], length: open[1].length };
+      push({ ...base, kind: 'code' });
+      continue;
+    }
+    if (content.trimStart().startsWith('<!--') && indent < 4) {
+      closeListsDeeperThan(indent);
+      inComment = !content.includes('-->', content.indexOf('<!--') + 4);
+      push({ ...base, kind: 'comment' });
+      continue;
+    }
+    const heading = headingPattern.exec(content);
+    if (heading) {
+      openLists.length = 0;
+      push({ ...base, kind: 'heading', level: heading[1].length });
+      continue;
+    }
+    const setext = setextPattern.exec(content);
+    if (setext && !wasBlank && current && current.kind === 'other' && current.endLine === line - 1) {
+      current.kind = 'heading';
+      current.level = setext[1][0] === '=' ? 1 : 2;
+      current.end = lineEnd;
+      current.endLine = line;
+      continue;
+    }
+    if (thematicBreakPattern.test(content)) {
+      closeListsDeeperThan(indent);
+      push({ ...base, kind: 'other' });
+      current = undefined;
+      continue;
+    }
+
+    const ordered = orderedItemPattern.exec(content);
+    const bullet = ordered ? undefined : bulletItemPattern.exec(content);
+    const item = ordered ?? bullet;
+    const top = openLists[openLists.length - 1];
+    // A line indented past the open item's content is part of that item, even when it looks like code.
+    const inItem = current?.kind === 'item' && current.contentIndent !== undefined;
+    if (item && !(indent >= 4 && !top)) {
+      const markerEnd = item[0].length;
+      const afterMarker = /^[ \t]*/.exec(content.slice(markerEnd))![0];
+      const gap = columnsOf(afterMarker);
+      const markerColumns = indent + (ordered ? ordered[2].length + 1 : 1);
+      const contentIndent = markerColumns + (gap >= 1 && gap <= 4 ? gap : 1);
+      const isOrdered = Boolean(ordered);
+      const marker = ordered ? ordered[3] : bullet![2];
+      while (openLists.length && openLists[openLists.length - 1].indent > indent) openLists.pop();
+      let list = openLists[openLists.length - 1];
+      if (!list || indent >= list.contentIndent || list.ordered !== isOrdered || list.marker !== marker) {
+        if (list && indent < list.contentIndent) openLists.pop();
+        list = { id: nextListId++, indent, contentIndent, ordered: isOrdered, marker };
+        openLists.push(list);
+      }
+      const block: Block = { ...base, kind: 'item', ordered: isOrdered, marker, listId: list.id, contentIndent };
+      if (ordered) {
+        block.numberStart = lineStart + ordered[1].length;
+        block.numberEnd = block.numberStart + ordered[2].length;
+        block.number = Number(ordered[2]);
+      }
+      push(block);
+      continue;
+    }
+
+    // Continuation of the current item: indented under it, or a lazy line right after it.
+    if (inItem && (indent >= current!.contentIndent! || !wasBlank)) {
+      current!.end = lineEnd;
+      current!.endLine = line;
+      continue;
+    }
+    if (!wasBlank && current && current.kind === 'other') {
+      current.end = lineEnd;
+      current.endLine = line;
+      continue;
+    }
+    closeListsDeeperThan(indent);
+    push({ ...base, kind: 'other' });
+  }
+  return blocks;
+}

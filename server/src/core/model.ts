@@ -1,0 +1,124 @@
+import type { Block } from './blocks';
+import type { LineIndex, Span } from './text';
+
+/** A piece of text in the document with its span. */
+export interface Field extends Span {
+  text: string;
+}
+
+/** One link of an entry, such as `[[Paper](https://…)]`. */
+export interface EntryLink {
+  label: string;
+  url: string;
+  /** The link itself, `[Paper](url)`. */
+  span: Span;
+  /** The label's text between its brackets. */
+  labelSpan: Span;
+  /** The URL between the parentheses. */
+  urlSpan: Span;
+  /** The link with the brackets around it that belong to it. */
+  group: Span;
+  /** Whether a `[` stands right before the link and a `]` right after it. */
+  openBracket: boolean;
+  closeBracket: boolean;
+}
+
+/** Any link, image or HTML `href` in the document, for the rules that follow links. */
+export interface DocumentLink {
+  kind: 'link' | 'image' | 'html';
+  url: string;
+  span: Span;
+  urlSpan: Span;
+}
+
+/** No bold title; `**` never closed; nothing between the markers; markers that pair up but do not render. */
+export type TitleProblem = 'missing' | 'unclosed' | 'empty' | 'broken';
+
+/** The fields of one list item that looks like a paper, with spans into the document. */
+export interface EntryFields {
+  /** The title's text, its span without the `**` markers, and the span with them. */
+  title?: Field & { outer: Span };
+  titleProblem?: TitleProblem;
+  authors?: Field & { outer: Span };
+  /** The text between the authors (or the title) and the first link, where venue and year live. */
+  tail: Span;
+  venue?: Field;
+  year?: Field & { value: number };
+  /** A number where the year should be that is not a four-digit year. */
+  badYear?: Field;
+  /** Whether a period follows the title (inside or outside the bold), and the year; undefined when absent. */
+  periodAfterTitle?: 'inside' | 'outside' | false;
+  periodAfterYear?: boolean;
+  links: EntryLink[];
+}
+
+export interface Entry extends EntryFields {
+  /** Position in document order among all entries. */
+  index: number;
+  /** The whole list item. */
+  span: Span;
+  line: number;
+  /** The list item's number and its span, for numbered lists. */
+  number?: Field & { value: number };
+  listId: number;
+  section: Section;
+  arxivId?: string;
+  doi?: string;
+  /** What makes two entries the same paper: `arxiv:ID`, `doi:ID` or `title:normalised title`. */
+  identity: string;
+}
+
+export interface Heading {
+  level: number;
+  /** The heading's plain text, as GitHub renders it. */
+  text: string;
+  span: Span;
+  line: number;
+  /** The GitHub anchor of this heading, with `-1` suffixes for repeats. */
+  slug: string;
+}
+
+export interface Section {
+  id: number;
+  /** Undefined for the document's root, which holds what stands before the first heading. */
+  heading?: Heading;
+  level: number;
+  title: string;
+  /** From the heading to the start of the next heading of the same or a higher level. */
+  span: Span;
+  parent?: Section;
+  children: Section[];
+  /** The entries directly under this heading. */
+  entries: Entry[];
+}
+
+/** One markdown list: the items that CommonMark would put into the same list. */
+export interface ListGroup {
+  id: number;
+  ordered: boolean;
+  items: Block[];
+  /** The entries among the items. */
+  entries: Entry[];
+  section: Section;
+}
+
+/** An HTML comment that turns rules off, parsed from the document. */
+export interface Directive {
+  kind: 'disable' | 'enable' | 'disable-next-line';
+  codes: string[];
+  line: number;
+}
+
+/** The typed model of a paper list: its blocks, heading tree, entries and lists. */
+export interface PaperList {
+  text: string;
+  lines: LineIndex;
+  blocks: Block[];
+  root: Section;
+  sections: Section[];
+  headings: Heading[];
+  entries: Entry[];
+  lists: ListGroup[];
+  links: DocumentLink[];
+  directives: Directive[];
+}

@@ -1,0 +1,66 @@
+import type { ResolvedConfig } from './config';
+import type { PaperList } from './model';
+import type { Span } from './text';
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+
+/** Replace the text between two offsets of the document. */
+export interface TextEdit {
+  start: number;
+  end: number;
+  newText: string;
+}
+
+export interface Fix {
+  /** What the fix does, as a quick-fix menu shows it: "Strip the tracking parameters". */
+  title: string;
+  edits: TextEdit[];
+  /** Safe fixes keep every title and URL and need no judgement; only they run in fix-all and `--fix`. */
+  safe: boolean;
+  /** The one obvious fix for the finding, offered first. */
+  preferred?: boolean;
+}
+
+export interface RelatedInformation {
+  span: Span;
+  message: string;
+}
+
+export interface Finding {
+  code: string;
+  severity: Severity;
+  message: string;
+  span: Span;
+  fixes: Fix[];
+  related?: RelatedInformation[];
+  /** The index of the entry the finding is about, when it is about one. */
+  entry?: number;
+}
+
+/** What a rule reports; the code and severity are filled in from the rule and the config. */
+export type Report = Omit<Finding, 'code' | 'severity' | 'fixes'> & { fixes?: Fix[] };
+
+/** What the core needs from its surroundings; the CLI and the server each supply their own. */
+export interface LintHost {
+  /** Whether a path relative to the document's folder names an existing file; undefined when unknown. */
+  fileExists?(relativePath: string): boolean | undefined;
+}
+
+export interface RuleContext {
+  list: PaperList;
+  config: ResolvedConfig;
+  host: LintHost;
+  /** The year it is now, for judging whether a year is plausible. */
+  currentYear: number;
+  report(report: Report): void;
+}
+
+export interface Rule {
+  /** Stable, kebab-case; used in config, inline comments, diagnostics and docs. */
+  code: string;
+  defaultSeverity: Severity;
+  /** One sentence for the docs and the rule table. */
+  description: string;
+  fixable: boolean;
+  check(context: RuleContext): void;
+}
