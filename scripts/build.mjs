@@ -1,7 +1,8 @@
 // Bundles the CLI, the language server and the VS Code client into dist/ with esbuild.
 import { build } from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
+const version = JSON.parse(readFileSync('package.json', 'utf8')).version;
 const production = process.argv.includes('--production');
 const targets = [
   { entry: 'server/src/cli.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node' },
@@ -24,6 +25,7 @@ await Promise.all(
         minify: production,
         external: target.external ?? [],
         banner: target.banner ? { js: target.banner } : undefined,
+        define: { PAPERLIST_VERSION: JSON.stringify(version) },
         logLevel: 'warning',
       }),
     ),

@@ -12,7 +12,12 @@ export interface LintOptions {
   currentYear?: number;
   cache?: BlockCache;
   rules?: readonly Rule[];
+  /** Problems with the config file, reported as one finding on line 1 instead of failing. */
+  configProblems?: readonly string[];
 }
+
+/** The code of the finding that reports a broken config file. */
+export const configProblemCode = 'config';
 
 /** Runs every enabled rule over a parsed list and returns the findings in document order. */
 export function lintList(list: PaperList, options: LintOptions = {}): Finding[] {
@@ -27,6 +32,15 @@ export function lintList(list: PaperList, options: LintOptions = {}): Finding[] 
       host: options.host ?? {},
       currentYear: options.currentYear ?? new Date().getFullYear(),
       report: (report) => findings.push({ ...report, fixes: report.fixes ?? [], code: rule.code, severity: setting }),
+    });
+  }
+  if (options.configProblems?.length) {
+    findings.push({
+      code: configProblemCode,
+      severity: 'warning',
+      message: `The paperlist config was ignored in part: ${options.configProblems.join('; ')}.`,
+      span: { start: 0, end: list.lines.lineEnd(0) },
+      fixes: [],
     });
   }
   return sortFindings(applySuppressions(findings, list));

@@ -1,0 +1,182 @@
+import { writeFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import { BlockCache, fixAll, lintText, resolveConfig, type Finding, type LineIndex, type LintOptions } from './core/index';
+import { loadConfigFor, nodeHostFor, readTextFile } from './node/files';
+
+const usage = `Usage: paperlist lint [--format stylish|json] [--fix] [--config FILE] FILE...
+
+Lints markdown lists of research papers.
+
+Options:
+  --format stylish|json  output format (default: stylish)
+  --fix                  apply every safe fix in place, then report what remains
+  --config FILE          use this config file instead of the nearest .paperlistrc.json
+  -h, --help             show this help
+  -v, --version          show the version
+
+Exit status: 0 no errors, 1 at least one error-severity finding, 2 usage error or unreadable file.`;
+
+declare const PAPERLIST_VERSION: string | undefined;
+
+/** One finding as `--format json` prints it: 1-based lines and UTF-16 columns. */
+export interface JsonFinding {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: Finding['severity'];
+  code: string;
+  message: string;
+  fixable: boolean;
+}
+
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  color: boolean;
+}
+
+function toJson(file: string, lines: LineIndex, finding: Finding): JsonFinding {
+  const start = lines.positionAt(finding.span.start);
+  const end = lines.positionAt(finding.span.end);
+  return {
+    file,
+    line: start.line + 1,
+    column: start.character + 1,
+    endLine: end.line + 1,
+    endColumn: end.character + 1,
+    severity: finding.severity,
+    code: finding.code,
+    message: finding.message,
+    fixable: finding.fixes.some((fix) => fix.safe),
+  };
+}
+
+function stylish(results: JsonFinding[][], files: string[], color: boolean): string {
+  const paint = (code: number, text: string) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
+  const severityColor = { error: 31, warning: 33, info: 36, hint: 90 } as const;
+  const out: string[] = [];
+  const counts = { error: 0, warning: 0, info: 0, hint: 0 };
+  let fixable = 0;
+  results.forEach((findings, i) => {
+    if (!findings.length) return;
+    out.push(paint(4, files[i]));
+    const width = Math.max(...findings.map((f) => `${f.line}:${f.column}`.length));
+    for (const finding of findings) {
+      counts[finding.severity]++;
+      if (finding.fixable) fixable++;
+      const place = `${finding.line}:${finding.column}`.padEnd(width);
+      out.push(`  ${paint(2, place)}  ${paint(severityColor[finding.severity], finding.severity.padEnd(7))}  ${finding.message}  ${paint(2, finding.code)}`);
+    }
+    out.push('');
+  });
+  const total = counts.error + counts.warning + counts.info + counts.hint;
+  if (!total) return `${paint(32, '✔')} No problems found in ${files.length} file${files.length === 1 ? '' : 's'}.`;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  out.push(
+    paint(counts.error ? 31 : 33, `✖ ${plural(total, 'problem')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.info + counts.hint, 'info')})`),
+  );
+  if (fixable) out.push(`  ${plural(fixable, 'problem')} can be fixed with the \`--fix\` option.`);
+  return out.join('\n');
+}
+
+/** Runs the command line and returns the exit status; never throws for bad input. */
+export function runCli(argv: string[], io: CliIo): number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        format: { type: 'string', default: 'stylish' },
+        fix: { type: 'boolean', default: false },
+        config: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', short: 'v', default: false },
+      },
+    });
+  } catch (error) {
+    io.stderr(`paperlist: ${(error as Error).message}\n\n${usage}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout(usage);
+    return 0;
+  }
+  if (values.version) {
+    io.stdout(typeof PAPERLIST_VERSION === 'string' ? PAPERLIST_VERSION : 'development');
+    return 0;
+  }
+  const [command, ...files] = positionals;
+  if (command !== 'lint') {
+    io.stderr(command ? `paperlist: unknown command "${command}"; expected "lint"\n\n${usage}` : usage);
+    return 2;
+  }
+  if (values.format !== 'stylish' && values.format !== 'json') {
+    io.stderr(`paperlist: unknown format "${values.format}"; expected "stylish" or "json"`);
+    return 2;
+  }
+  if (!files.length) {
+    io.stderr(`paperlist: no files to lint\n\n${usage}`);
+    return 2;
+  }
+
+  let status = 0;
+  const results: JsonFinding[][] = [];
+  const shown: string[] = [];
+  for (const file of files) {
+    const display = relative(process.cwd(), file) || file;
+    const read = readTextFile(file);
+    if ('error' in read) {
+      io.stderr(`paperlist: ${display}: ${read.error}`);
+      status = 2;
+      continue;
+    }
+    const loaded = loadConfigFor(file, values.config);
+    const options: LintOptions = {
+      config: resolveConfig(loaded.config),
+      configProblems: loaded.problems,
+      host: nodeHostFor(file),
+      cache: new BlockCache(),
+    };
+    let text = read.text;
+    if (values.fix) {
+      const fixed = fixAll(text, options);
+      if (fixed.text !== text) {
+        try {
+          writeFileSync(file, fixed.text);
+          text = fixed.text;
+        } catch (error) {
+          io.stderr(`paperlist: ${display}: the fixes could not be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+          status = 2;
+        }
+      }
+    }
+    const { list, findings } = lintText(text, options);
+    const rows = findings.map((finding) => toJson(display, list.lines, finding));
+    if (status === 0 && rows.some((row) => row.severity === 'error')) status = 1;
+    results.push(rows);
+    shown.push(display);
+  }
+  if (values.format === 'json') io.stdout(JSON.stringify(results.flat(), null, 2));
+  else if (shown.length) io.stdout(stylish(results, shown, io.color));
+  return status;
+}
+
+if (require.main === module) {
+  const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+  try {
+    process.exitCode = runCli(process.argv.slice(2), {
+      stdout: (text) => process.stdout.write(`${text}\n`),
+      stderr: (text) => process.stderr.write(`${text}\n`),
+      color,
+    });
+  } catch (error) {
+    // A bug of ours should still end with one clear line and status 2, not a stack trace.
+    process.stderr.write(`paperlist: internal error: ${(error as Error).message}\nPlease report it with the file that caused it.\n`);
+    process.exitCode = 2;
+  }
+}
