@@ -12,6 +12,28 @@ export interface ParsedBlock {
   /** For headings: the plain text. */
   headingText?: string;
   links: DocumentLink[];
+  /** Set when the block was too long or too dense with markup to hand to remark. */
+  skipped?: boolean;
+}
+
+/**
+ * Limits past which a block is not parsed. Real entries are a few hundred characters with a few dozen
+ * brackets and asterisks; remark's inline parsing slows down sharply on thousands of them.
+ */
+export const maxBlockLength = 8192;
+export const maxBlockDelimiters = 600;
+
+function tooDense(text: string): boolean {
+  if (text.length > maxBlockLength) return true;
+  let delimiters = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // [ ] ( ) * _ ` < \
+    if (code === 91 || code === 93 || code === 40 || code === 41 || code === 42 || code === 95 || code === 96 || code === 60 || code === 92) {
+      if (++delimiters > maxBlockDelimiters) return true;
+    }
+  }
+  return false;
 }
 
 const processor = unified().use(remarkParse);
@@ -26,6 +48,9 @@ interface Point {
  * line before parsing so that nested items are not read as code; spans are mapped back to the block.
  */
 export function parseBlock(text: string, kind: 'heading' | 'item' | 'other'): ParsedBlock {
+  if (tooDense(text)) {
+    return { links: [], skipped: true, headingText: kind === 'heading' ? text.slice(0, 200).replace(/^[ \t]*#+/, '').trim() : undefined };
+  }
   const lineStarts = [0];
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
   const indent = /^[ \t]*/.exec(text)![0].length;
@@ -90,9 +115,11 @@ function findUrl(text: string, span: Span, url: string): Span {
   if (opening !== -1) {
     let start = opening + 2;
     while (raw[start] === ' ' || raw[start] === '\t') start++;
-    if (raw[start] === '<') start++;
+    const angled = raw[start] === '<';
+    if (angled) start++;
     let end = start;
-    while (end < raw.length && !/[\s>]/.test(raw[end])) end++;
+    // A destination in angle brackets may hold spaces and ends at its `>`.
+    while (end < raw.length && (angled ? raw[end] !== '>' : !/\s/.test(raw[end]))) end++;
     if (raw[end - 1] === ')' && end === raw.length) end--;
     return { start: span.start + start, end: span.start + end };
   }
@@ -100,8 +127,9 @@ function findUrl(text: string, span: Span, url: string): Span {
   return at === -1 ? span : { start: span.start + at, end: span.start + at + url.length };
 }
 
-const yearPattern = /(?<![\p{L}\p{N}])\d{4}(?![\p{L}\p{N}])/gu;
-const numberPattern = /(?<![\p{L}\p{N}])\d+(?![\p{L}\p{N}])/gu;
+// A number that is part of an id such as `arXiv:2210.11416` or a version `1.2` is not a year.
+const yearPattern = /(?<![\p{L}\p{N}]|\d\.)\d{4}(?![\p{L}\p{N}]|\.\d)/gu;
+const numberPattern = /(?<![\p{L}\p{N}]|\d\.)\d+(?![\p{L}\p{N}]|\.\d)/gu;
 
 function readEntry(paragraph: Paragraph, text: string, spanOf: (node: Nodes) => Span): EntryFields | undefined {
   const inline = paragraph.children;

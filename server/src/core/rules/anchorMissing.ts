@@ -1,12 +1,141 @@
+import type { PaperList } from '../model';
 import type { Rule } from '../rule';
 
-/** A `#fragment` link matches no heading of the document. */
+/** `#L10` and `#L10-L20` select lines in GitHub's file view; they are never headings. */
+const lineReferencePattern = /^L\d+(?:-L\d+)?$/;
+const attributePattern = /\b(?:id|name)\s*=\s*(["'])/gi;
+/** Longer fragments get no suggestion: comparing them with every heading would cost too much. */
+const maxSuggestionLength = 100;
+/** Edit-distance cells one check may compute, so that thousands of dead links stay fast. */
+const suggestionBudget = 5_000_000;
+
+function decodeSafely(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+/** The `id` and `name` attributes of the document's HTML, such as `<a name="x">`. */
+function htmlAnchors(text: string): string[] {
+  const anchors: string[] = [];
+  attributePattern.lastIndex = 0;
+  // A scan with indexOf for the closing quote stays linear even when quotes are never closed.
+  for (let match = attributePattern.exec(text); match; match = attributePattern.exec(text)) {
+    const valueStart = match.index + match[0].length;
+    const close = text.indexOf(match[1], valueStart);
+    if (close === -1) break;
+    anchors.push(text.slice(valueStart, close));
+    attributePattern.lastIndex = close + 1;
+  }
+  return anchors;
+}
+
+interface Budget {
+  cells: number;
+}
+
+/** Edit distance, giving up (returning `limit + 1`) once it must exceed `limit` or the budget runs out. */
+function distance(a: string, b: string, limit: number, budget: Budget): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  budget.cells -= a.length * b.length;
+  if (budget.cells < 0) return limit + 1;
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowBest = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      rowBest = Math.min(rowBest, current[j]);
+    }
+    if (rowBest > limit) return limit + 1;
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+/** Whether one text contains the other and the shorter is long enough to mean something, like `#new-prompts` and `prompts`. */
+function contains(fragment: string, slug: string): boolean {
+  const [shorter, longer] = fragment.length <= slug.length ? [fragment, slug] : [slug, fragment];
+  return shorter.length >= 4 && shorter.length * 2 >= longer.length && longer.includes(shorter);
+}
+
+/**
+ * The heading slug closest to a fragment: a small edit away (a typo, a missing `-1`), or else one that
+ * contains the fragment or is contained in it (a heading renamed by a word or two).
+ */
+function closestSlug(fragment: string, slugs: readonly string[], budget: Budget): string | undefined {
+  if (fragment.length > maxSuggestionLength) return undefined;
+  const limit = Math.max(2, Math.floor(fragment.length / 3));
+  let best: string | undefined;
+  let bestDistance = limit + 1;
+  for (const slug of slugs) {
+    const found = distance(fragment, slug, limit, budget);
+    if (found < bestDistance) {
+      best = slug;
+      bestDistance = found;
+    }
+  }
+  return best ?? slugs.find((slug) => contains(fragment, slug));
+}
+
+/** The fragment as the source writes it, since remark may have percent-encoded the URL. */
+function writtenUrl(list: PaperList, url: string, span: { start: number; end: number }): string {
+  const written = list.text.slice(span.start, span.end);
+  return written.startsWith('#') ? written : url;
+}
+
+/**
+ * A `#fragment` link matches no heading of the document.
+ *
+ * GitHub gives each heading the id of its slug (lowercase, `-1` for repeats). Fragments are compared
+ * after a safe decodeURIComponent, since remark percent-encodes what the source writes raw. Whether a
+ * browser on GitHub forgives a fragment's case is not something a README can rely on, so a fragment
+ * that matches only when case is ignored is reported too, with the exact anchor as a safe fix.
+ */
 export const anchorMissingRule: Rule = {
   code: 'anchor-missing',
   defaultSeverity: 'warning',
   description: 'A `#fragment` link matches no heading of the document.',
-  fixable: false,
-  check() {
-    // Not written yet.
+  fixable: true,
+  check({ list, report }) {
+    const fragmentLinks = list.links.filter((link) => link.kind !== 'image' && link.url.startsWith('#'));
+    if (!fragmentLinks.length) return;
+    const slugs = list.headings.map((heading) => heading.slug).filter(Boolean);
+    const targets = new Set([...slugs, ...htmlAnchors(list.text)]);
+    const budget: Budget = { cells: suggestionBudget };
+    const byLowerCase = new Map<string, string>();
+    for (const target of targets) if (!byLowerCase.has(target.toLowerCase())) byLowerCase.set(target.toLowerCase(), target);
+
+    for (const link of fragmentLinks) {
+      const raw = link.url.slice(1);
+      const fragment = decodeSafely(raw);
+      // An empty fragment and `#top` scroll to the top of the page by the HTML standard.
+      if (!fragment || fragment.toLowerCase() === 'top' || lineReferencePattern.test(raw)) continue;
+      if (targets.has(fragment) || targets.has(raw)) continue;
+
+      const written = writtenUrl(list, link.url, link.urlSpan);
+      const canReplace = list.text.slice(link.urlSpan.start, link.urlSpan.end) === written;
+      const caseOnly = byLowerCase.get(fragment.toLowerCase());
+      if (caseOnly !== undefined) {
+        report({
+          span: link.urlSpan,
+          message: `Link "${written}" matches the anchor "#${caseOnly}" only when case is ignored; expected "#${caseOnly}" exactly, since fragments may be matched case-sensitively.`,
+          fixes: canReplace ? [{ title: `Link to #${caseOnly}`, edits: [{ ...link.urlSpan, newText: `#${caseOnly}` }], safe: true, preferred: true }] : [],
+        });
+        continue;
+      }
+
+      const suggestion = closestSlug(fragment.toLowerCase(), slugs, budget);
+      report({
+        span: link.urlSpan,
+        message: suggestion
+          ? `Link "${written}" matches no heading or anchor in this document; did you mean "#${suggestion}"?`
+          : `Link "${written}" matches no heading or anchor in this document; expected the anchor of one of its headings.`,
+        fixes: suggestion && canReplace ? [{ title: `Link to #${suggestion}`, edits: [{ ...link.urlSpan, newText: `#${suggestion}` }], safe: false }] : [],
+      });
+    }
   },
 };

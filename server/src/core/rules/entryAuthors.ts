@@ -1,4 +1,44 @@
+import type { Entry } from '../model';
 import type { Rule } from '../rule';
+import type { Span } from '../text';
+
+/**
+ * An entry that is only a title and links, with no authors, venue or year, is a resource such as a
+ * data set or a website rather than a paper, so it is not asked for authors.
+ */
+function isBare(entry: Entry): boolean {
+  return !entry.authors && !entry.venue && !entry.year && !entry.badYear;
+}
+
+/** Whether a line, trimmed, is all in italics: `*…*` or `_…_`, but not bold. */
+function isItalicLine(line: string): boolean {
+  const trimmed = line.trim();
+  if (trimmed.length < 3) return false;
+  const marker = trimmed[0];
+  if (marker !== '*' && marker !== '_') return false;
+  return trimmed[1] !== marker && trimmed[trimmed.length - 1] === marker && trimmed[trimmed.length - 2] !== marker;
+}
+
+/**
+ * Some lists put the authors on a line of their own under the title (`    *Jie Zhou, Ganqu Cui.*`),
+ * a paragraph of the item that the entry's fields do not cover.
+ */
+function hasAuthorsLine(entry: Entry, text: string): boolean {
+  const itemText = text.slice(entry.span.start, entry.span.end);
+  const lines = itemText.split('\n');
+  return lines.slice(1).some(isItalicLine);
+}
+
+/** Where the authors belong: right after the title, or the entry's first line when there is none. */
+function spanFor(entry: Entry, text: string): Span {
+  if (entry.title) return entry.title.outer;
+  const lineEnd = text.indexOf('\n', entry.span.start);
+  return { start: entry.span.start, end: lineEnd === -1 || lineEnd > entry.span.end ? entry.span.end : lineEnd };
+}
+
+function shorten(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
+}
 
 /** An entry has no `*Authors*` part. */
 export const entryAuthorsRule: Rule = {
@@ -6,7 +46,20 @@ export const entryAuthorsRule: Rule = {
   defaultSeverity: 'warning',
   description: 'An entry has no `*Authors*` part.',
   fixable: false,
-  check() {
-    // Not written yet.
+  check({ list, report }) {
+    for (const entry of list.entries) {
+      if (entry.authors || entry.titleProblem === 'missing' || isBare(entry) || hasAuthorsLine(entry, list.text)) continue;
+      const title = entry.title ? `Entry "${shorten(entry.title.text)}"` : 'Entry';
+      const tail = list.text.slice(entry.tail.start, entry.tail.end);
+      // Authors written without the italics end up in the venue; say so rather than call them missing.
+      const plain = /\bet al\b/i.test(tail);
+      report({
+        span: spanFor(entry, list.text),
+        message: plain
+          ? `${title} has its authors in plain text; expected them in italics after the title, as *Wang et al.*.`
+          : `${title} has no authors; expected them in italics after the title, as *Wang et al.*.`,
+        entry: entry.index,
+      });
+    }
   },
 };

@@ -1,4 +1,47 @@
+import type { Entry } from '../model';
 import type { Rule } from '../rule';
+
+/** How most entries of the list end their title and year; undefined where most have no period. */
+interface ListPattern {
+  title?: 'inside' | 'outside';
+  year: boolean;
+}
+
+/** Counts the entries that were judged (undefined means not judged) and keeps the majority. */
+function listPattern(entries: readonly Entry[]): ListPattern {
+  let inside = 0;
+  let outside = 0;
+  let titleMissing = 0;
+  let yearWith = 0;
+  let yearWithout = 0;
+  for (const entry of entries) {
+    if (entry.periodAfterTitle === 'inside') inside++;
+    else if (entry.periodAfterTitle === 'outside') outside++;
+    else if (entry.periodAfterTitle === false) titleMissing++;
+    if (entry.periodAfterYear === true) yearWith++;
+    else if (entry.periodAfterYear === false) yearWithout++;
+  }
+  const title = inside + outside > titleMissing ? (outside >= inside ? 'outside' : 'inside') : undefined;
+  return { title, year: yearWith > yearWithout };
+}
+
+function isBlank(text: string, start: number, end: number): boolean {
+  for (let at = start; at < end; at++) if (!/\s/.test(text[at])) return false;
+  return true;
+}
+
+/**
+ * Whether a period fits after the title: not where other punctuation such as a comma follows it,
+ * which is a different style rather than a missing period.
+ */
+function periodFitsAfter(text: string, offset: number): boolean {
+  const next = text[offset];
+  return next === undefined || /\s/.test(next) || next === '[' || next === '*' || next === '_' || next === '<';
+}
+
+function shorten(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
+}
 
 /** A period is missing after the title or after the year, where the list's own entries have one. */
 export const entryPunctuationRule: Rule = {
@@ -6,7 +49,32 @@ export const entryPunctuationRule: Rule = {
   defaultSeverity: 'info',
   description: "A period is missing after the title or after the year, where the list's own entries have one.",
   fixable: true,
-  check() {
-    // Not written yet.
+  check({ list, report }) {
+    const pattern = listPattern(list.entries);
+    const text = list.text;
+    for (const entry of list.entries) {
+      const title = entry.title;
+      if (pattern.title && title && entry.periodAfterTitle === false && entry.titleProblem !== 'empty' && periodFitsAfter(text, title.outer.end)) {
+        let at = pattern.title === 'outside' ? title.outer.end : title.end;
+        // Inside the markers the period goes right after the last word, before any stray space.
+        while (pattern.title === 'inside' && at > title.start && /\s/.test(text[at - 1])) at--;
+        const where = pattern.title === 'outside' ? 'after the closing "**"' : 'before the closing "**"';
+        report({
+          span: { start: title.outer.end - 2, end: title.outer.end },
+          message: `Title "${shorten(title.text)}" has no period after it; expected one ${where}, as most entries of this list have.`,
+          fixes: [{ title: 'Add a period after the title', edits: [{ start: at, end: at, newText: '.' }], safe: true, preferred: true }],
+          entry: entry.index,
+        });
+      }
+      const year = entry.year;
+      if (pattern.year && year && entry.periodAfterYear === false && isBlank(text, year.end, entry.tail.end)) {
+        report({
+          span: { start: year.start, end: year.end },
+          message: `Year ${year.text} has no period after it; expected "${year.text}.", as most entries of this list have.`,
+          fixes: [{ title: 'Add a period after the year', edits: [{ start: year.end, end: year.end, newText: '.' }], safe: true, preferred: true }],
+          entry: entry.index,
+        });
+      }
+    }
   },
 };

@@ -1,12 +1,36 @@
 import type { Rule } from '../rule';
 
+/** A web address: `http`, `https`, `://` or `www.`, in lower case as addresses are written. */
+const urlPattern = /\bhttps?\b|:\/\/|\bwww\./;
+
+function shorten(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
+}
+
+/** What in a venue's text is not a venue, or undefined for a plain venue. */
+function problemOf(venue: string): string | undefined {
+  if (urlPattern.test(venue)) return 'holds a URL';
+  if (venue.includes('](')) return 'holds a piece of a markdown link, "]("';
+  if (venue.includes('[') || venue.includes(']')) return 'holds a bracket of a link';
+  return undefined;
+}
+
 /** The venue text is not a venue: it holds a URL or a piece of a link. */
 export const entryVenueRule: Rule = {
   code: 'entry-venue',
   defaultSeverity: 'warning',
   description: 'The venue text is not a venue: it holds a URL or a piece of a link.',
   fixable: false,
-  check() {
-    // Not written yet.
+  check({ list, report }) {
+    for (const entry of list.entries) {
+      if (!entry.venue) continue;
+      const problem = problemOf(entry.venue.text);
+      if (!problem) continue;
+      report({
+        span: { start: entry.venue.start, end: entry.venue.end },
+        message: `Venue "${shorten(entry.venue.text)}" ${problem}; expected the name of the venue, such as "arXiv" or "NeurIPS", with links in [[Label](url)] after the year.`,
+        entry: entry.index,
+      });
+    }
   },
 };

@@ -1,4 +1,39 @@
+import type { Entry } from '../model';
 import type { Rule } from '../rule';
+import type { Span } from '../text';
+
+/** The earliest year taken as plausible for a paper in a list. */
+const earliestYear = 1800;
+
+/** An entry that is only a title and links is a resource such as a data set or a website, with no year. */
+function isBare(entry: Entry): boolean {
+  return !entry.authors && !entry.venue && !entry.year && !entry.badYear;
+}
+
+/**
+ * Some lists date each entry before its title, as `- [2023/10] **Title** …`; the year is then there,
+ * only not after the venue.
+ */
+function hasYearBeforeTitle(entry: Entry, text: string): boolean {
+  if (!entry.title) return false;
+  let digits = 0;
+  for (let at = entry.span.start; at <= entry.title.outer.start; at++) {
+    const ch = text[at];
+    if (at < entry.title.outer.start && ch >= '0' && ch <= '9') digits++;
+    else if (digits === 4) return true;
+    else digits = 0;
+  }
+  return false;
+}
+
+/** Where a missing year belongs: after the venue, the authors or the title. */
+function missingYearSpan(entry: Entry): Span {
+  return entry.venue ?? entry.authors?.outer ?? entry.title?.outer ?? entry.span;
+}
+
+function shorten(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
+}
 
 /** An entry has no year, or a number that is not a plausible four-digit year. */
 export const entryYearRule: Rule = {
@@ -6,7 +41,32 @@ export const entryYearRule: Rule = {
   defaultSeverity: 'warning',
   description: 'An entry has no year, or a number that is not a plausible four-digit year.',
   fixable: false,
-  check() {
-    // Not written yet.
+  check({ list, currentYear, report }) {
+    const latestYear = currentYear + 1;
+    for (const entry of list.entries) {
+      const name = entry.title ? `"${shorten(entry.title.text)}"` : undefined;
+      const ofTitle = name ? ` of ${name}` : '';
+      if (entry.badYear) {
+        report({
+          span: entry.badYear,
+          message: `Year "${entry.badYear.text}"${ofTitle} is not a four-digit year; expected a year from ${earliestYear} to ${latestYear}.`,
+          entry: entry.index,
+        });
+      } else if (entry.year) {
+        const { value } = entry.year;
+        if (value >= earliestYear && value <= latestYear) continue;
+        report({
+          span: entry.year,
+          message: `Year ${value}${ofTitle} is ${value < earliestYear ? 'too early' : 'in the future'}; expected a year from ${earliestYear} to ${latestYear}.`,
+          entry: entry.index,
+        });
+      } else if (!isBare(entry) && !hasYearBeforeTitle(entry, list.text)) {
+        report({
+          span: missingYearSpan(entry),
+          message: `${name ? `Entry ${name}` : 'Entry'} has no year; expected a four-digit year after the venue, as "arXiv 2023".`,
+          entry: entry.index,
+        });
+      }
+    }
   },
 };

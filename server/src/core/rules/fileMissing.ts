@@ -1,12 +1,55 @@
 import type { Rule } from '../rule';
 
+const schemePattern = /^[a-z][a-z0-9+.-]*:/i;
+
+function decodeSafely(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+/**
+ * The path a link names relative to the document's folder, or undefined for links that do not name a
+ * local file: URLs with a scheme, `//host` links, `#fragment` links, empty links, and `/root` paths,
+ * whose root (the repository's) the core cannot know.
+ */
+function relativePath(url: string): string | undefined {
+  const trimmed = url.trim();
+  if (!trimmed || trimmed.startsWith('#') || trimmed.startsWith('/') || trimmed.startsWith('\\') || schemePattern.test(trimmed)) return undefined;
+  let end = trimmed.length;
+  for (const stop of ['?', '#']) {
+    const at = trimmed.indexOf(stop);
+    if (at !== -1 && at < end) end = at;
+  }
+  const path = decodeSafely(trimmed.slice(0, end));
+  return path || undefined;
+}
+
 /** A relative link or image names a file that does not exist next to the document. */
 export const fileMissingRule: Rule = {
   code: 'file-missing',
   defaultSeverity: 'warning',
   description: 'A relative link or image names a file that does not exist next to the document.',
   fixable: false,
-  check() {
-    // Not written yet.
+  check({ list, host, report }) {
+    const fileExists = host.fileExists;
+    if (!fileExists) return;
+    const known = new Map<string, boolean | undefined>();
+    for (const link of list.links) {
+      const path = relativePath(link.url);
+      if (path === undefined) continue;
+      if (!known.has(path)) known.set(path, fileExists.call(host, path));
+      // Only a definite "no" is reported; undefined means the host cannot tell.
+      if (known.get(path) !== false) continue;
+      const isImage = link.kind === 'image' || (link.kind === 'html' && /\bsrc\s*=\s*["']?$/i.test(list.text.slice(Math.max(0, link.urlSpan.start - 12), link.urlSpan.start)));
+      const what = isImage ? 'Image' : 'Link';
+      const names = path === link.url ? 'names a file that' : `names the file "${path}", which`;
+      report({
+        span: link.urlSpan,
+        message: `${what} "${link.url}" ${names} does not exist next to this document; expected an existing file.`,
+      });
+    }
   },
 };

@@ -6,7 +6,17 @@ export const headingIncrementRule: Rule = {
   defaultSeverity: 'warning',
   description: 'A heading skips a level.',
   fixable: false,
-  check() {
-    // Not written yet.
+  check({ list, report }) {
+    // The first heading may be any level; a README often starts at `##` under a title written in HTML.
+    let previous: number | undefined;
+    for (const heading of list.headings) {
+      if (previous !== undefined && heading.level > previous + 1) {
+        report({
+          span: { start: heading.span.start, end: Math.max(heading.span.start, list.lines.lineEnd(heading.line)) },
+          message: `Heading "${heading.text}" is level ${heading.level} after a level ${previous} heading; expected level ${previous + 1} at most.`,
+        });
+      }
+      previous = heading.level;
+    }
   },
 };

@@ -1,4 +1,28 @@
+import type { EntryLink } from '../model';
 import type { Rule } from '../rule';
+
+/**
+ * The form in which two URLs of one entry compare equal. Kept simple on purpose: http and https count
+ * as one, the host's case does not matter, and trailing slashes are dropped. `www.`, the query and the
+ * fragment still count, since they may well lead somewhere else.
+ */
+export function normaliseUrl(url: string): string {
+  let value = url.trim();
+  const web = /^https?:\/\//i.exec(value);
+  if (web) {
+    value = value.slice(web[0].length);
+    let hostEnd = 0;
+    while (hostEnd < value.length && value[hostEnd] !== '/' && value[hostEnd] !== '?' && value[hostEnd] !== '#') hostEnd++;
+    value = value.slice(0, hostEnd).toLowerCase() + value.slice(hostEnd);
+  }
+  let end = value.length;
+  while (end > 0 && value[end - 1] === '/') end--;
+  return value.slice(0, end);
+}
+
+function shorten(text: string, max = 80): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
 
 /** The same URL appears twice in one entry. */
 export const linkDuplicateRule: Rule = {
@@ -6,7 +30,25 @@ export const linkDuplicateRule: Rule = {
   defaultSeverity: 'info',
   description: 'The same URL appears twice in one entry.',
   fixable: false,
-  check() {
-    // Not written yet.
+  check({ list, report }) {
+    for (const entry of list.entries) {
+      const seen = new Map<string, EntryLink>();
+      for (const link of entry.links) {
+        if (!link.url.trim()) continue;
+        const key = normaliseUrl(link.url);
+        const first = seen.get(key);
+        if (!first) {
+          seen.set(key, link);
+          continue;
+        }
+        // Two labels for one URL count too: a reader expects each link of an entry to lead somewhere new.
+        report({
+          span: link.urlSpan,
+          entry: entry.index,
+          message: `Link "${shorten(link.label, 30)}" points to the same URL as the earlier link "${shorten(first.label, 30)}", "${shorten(first.url)}"; expected each URL once per entry.`,
+          related: [{ span: first.urlSpan, message: `The first link "${shorten(first.label, 30)}" to this URL.` }],
+        });
+      }
+    }
   },
 };

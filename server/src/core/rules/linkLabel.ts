@@ -1,4 +1,100 @@
-import type { Rule } from '../rule';
+import type { EntryLink, PaperList } from '../model';
+import type { Fix, Rule } from '../rule';
+import type { Span } from '../text';
+
+/** Labels that paper lists commonly use, in their usual spelling. */
+const builtInLabels = [
+  'Paper', 'PDF', 'Code', 'Data', 'Dataset', 'Project', 'Checkpoint', 'Model', 'Demo', 'Blog', 'Website', 'URL',
+  'Leaderboard', 'Slides', 'Video', 'Poster', 'Talk', 'Homepage', 'Github', 'Benchmark', 'Survey', 'Doc', 'Docs',
+  'Tutorial', 'Notebook', 'Colab', 'Patent', 'Thesis', 'Book', 'arXiv',
+];
+
+/** A label the list uses at least this often belongs to its vocabulary. */
+const minimumUses = 3;
+
+/** How many labels the message of an unknown label suggests. */
+const suggestionCount = 4;
+
+/**
+ * The optimal-string-alignment distance (Levenshtein plus swaps of neighbours, so "Cdoe" is one edit
+ * from "Code"). Returns `max + 1` as soon as the distance must exceed `max`.
+ */
+export function labelDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let before: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      let value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, before[j - 2] + 1);
+      current.push(value);
+      rowMin = Math.min(rowMin, value);
+    }
+    if (rowMin > max) return max + 1;
+    before = previous;
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+/** How many edits a near miss may be away from a label: one per 4 letters of the longer of the two, at most 2, so "DOI" is no near miss of "Doc". */
+const allowedDistance = (a: string, b: string) => Math.min(2, Math.floor(Math.max(a.length, b.length) / 4));
+
+/** The label as the rules compare it: `[Paper]` inside a link counts as `Paper`. */
+function labelOf(text: string, link: EntryLink): { label: string; span?: Span } | undefined {
+  let label = link.label;
+  if (label.startsWith('[') && label.endsWith(']')) label = label.slice(1, -1).trim();
+  if (!label) return undefined;
+  const at = text.slice(link.labelSpan.start, link.labelSpan.end).indexOf(label);
+  return { label, span: at === -1 ? undefined : { start: link.labelSpan.start + at, end: link.labelSpan.start + at + label.length } };
+}
+
+interface Vocabulary {
+  /** Lower-cased label to the spelling the list prefers. */
+  preferred: Map<string, string>;
+  /** The list's own labels, most used first, in their preferred spelling. */
+  mostUsed: string[];
+}
+
+function buildVocabulary(list: PaperList, configLabels: readonly string[]): Vocabulary {
+  const spellings = new Map<string, Map<string, number>>();
+  for (const entry of list.entries) {
+    for (const link of entry.links) {
+      const found = labelOf(list.text, link);
+      if (!found) continue;
+      const key = found.label.toLowerCase();
+      const counts = spellings.get(key) ?? new Map<string, number>();
+      counts.set(found.label, (counts.get(found.label) ?? 0) + 1);
+      spellings.set(key, counts);
+    }
+  }
+  const preferred = new Map<string, string>();
+  for (const label of [...builtInLabels, ...configLabels]) preferred.set(label.toLowerCase(), label);
+  const totals: [string, number][] = [];
+  for (const [key, counts] of spellings) {
+    let total = 0;
+    let best: string | undefined;
+    for (const [spelling, count] of counts) {
+      total += count;
+      // On a tie the built-in or configured spelling wins, then the one seen first.
+      const bestCount = best === undefined ? -1 : counts.get(best)!;
+      if (count > bestCount || (count === bestCount && spelling === preferred.get(key) && best !== spelling)) best = spelling;
+    }
+    if (total >= minimumUses || preferred.has(key)) {
+      preferred.set(key, best!);
+      totals.push([best!, total]);
+    }
+  }
+  totals.sort((a, b) => b[1] - a[1]);
+  return { preferred, mostUsed: totals.map(([label]) => label) };
+}
+
+function quoteList(labels: readonly string[], joiner: string): string {
+  const quoted = labels.map((label) => `"${label}"`);
+  return quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} ${joiner} ${quoted[quoted.length - 1]}` : quoted[0];
+}
 
 /** A link label outside the list's vocabulary, a near miss of a known label, or a label in the wrong case. */
 export const linkLabelRule: Rule = {
@@ -6,7 +102,58 @@ export const linkLabelRule: Rule = {
   defaultSeverity: 'warning',
   description: "A link label outside the list's vocabulary, a near miss of a known label, or a label in the wrong case.",
   fixable: true,
-  check() {
-    // Not written yet.
+  check({ list, config, report }) {
+    const vocabulary = buildVocabulary(list, config.linkLabels);
+    const suggestions = [...vocabulary.mostUsed];
+    for (const label of builtInLabels) if (suggestions.length < suggestionCount && !suggestions.includes(label)) suggestions.push(label);
+    for (const entry of list.entries) {
+      for (const link of entry.links) {
+        const found = labelOf(list.text, link);
+        if (!found) continue;
+        const { label } = found;
+        const span = found.span ?? link.labelSpan;
+        const replace = (newText: string, safe: boolean, preferred: boolean): Fix[] =>
+          found.span ? [{ title: `Change the label to "${newText}"`, edits: [{ ...found.span, newText }], safe, preferred }] : [];
+        const key = label.toLowerCase();
+        const known = vocabulary.preferred.get(key);
+        if (known !== undefined) {
+          if (known === label) continue;
+          report({
+            span,
+            entry: entry.index,
+            message: `Link label "${label}" differs in case from the list's "${known}"; expected "${known}".`,
+            fixes: replace(known, true, true),
+          });
+          continue;
+        }
+        let closest: string[] = [];
+        let closestDistance = Infinity;
+        for (const [candidateKey, spelling] of vocabulary.preferred) {
+          const allowed = allowedDistance(key, candidateKey);
+          if (allowed === 0) continue;
+          const distance = labelDistance(key, candidateKey, allowed);
+          if (distance > allowed || distance > closestDistance) continue;
+          if (distance < closestDistance) closest = [];
+          closestDistance = distance;
+          closest.push(spelling);
+        }
+        if (closest.length) {
+          // Only a single candidate one edit away is certain enough for fix-all; the rest is the user's call.
+          const single = closest.length === 1;
+          report({
+            span,
+            entry: entry.index,
+            message: `Link label "${label}" looks like a misspelling of ${quoteList(closest, 'or')}; expected ${quoteList(closest, 'or')}.`,
+            fixes: closest.flatMap((spelling) => replace(spelling, single && closestDistance === 1, single)),
+          });
+          continue;
+        }
+        report({
+          span,
+          entry: entry.index,
+          message: `Link label "${label}" is not one of the list's labels; expected one such as ${quoteList(suggestions.slice(0, suggestionCount), 'or')}.`,
+        });
+      }
+    }
   },
 };

@@ -1,4 +1,139 @@
-import type { Rule } from '../rule';
+import type { PaperList } from '../model';
+import type { Fix, Report, Rule } from '../rule';
+import { innerWhitespace, scanLinks, type ScannedLink } from './linkSyntaxScan';
+
+/** Whether the list wraps each link in brackets, `[[Paper](url)]`, or writes it bare, `[paper](url)`. */
+type GroupStyle = 'double' | 'single';
+
+/** The style most of the list's parsed links follow; a tie, or a list without links, counts as double. */
+function listStyle(list: PaperList): GroupStyle {
+  let double = 0;
+  let single = 0;
+  for (const entry of list.entries) {
+    for (const link of entry.links) {
+      if (link.openBracket && link.closeBracket) double++;
+      else if (!link.openBracket && !link.closeBracket) single++;
+    }
+  }
+  return single > double ? 'single' : 'double';
+}
+
+function shorten(text: string, max = 60): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+const closes = (ch: string | undefined) => ch === undefined || ch === '[' || ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r';
+
+/** Reports the missing `)` of a link whose URL scan stopped at a `]` or the line end. */
+function checkUnclosed(text: string, link: ScannedLink, label: string, report: (report: Report) => void): void {
+  const url = text.slice(link.urlStart, link.urlEnd);
+  const span = url ? { start: link.urlStart, end: link.urlEnd } : { start: link.parenOpen, end: link.parenOpen + 1 };
+  const fixes: Fix[] = [];
+  // Only a plain URL has an obvious end; with spaces or an open parenthesis inside, the `)` could go elsewhere.
+  if (url && !innerWhitespace(text, link.urlStart, link.urlEnd) && link.parenDepth === 0) {
+    const safe = link.stop === 'line' || closes(text[link.stopAt + 1]);
+    fixes.push({ title: 'Close the URL with ")"', edits: [{ start: link.urlEnd, end: link.urlEnd, newText: ')' }], safe, preferred: true });
+  }
+  report({
+    span,
+    message: url
+      ? `Link "${label}" has no ")" after its URL "${shorten(url)}"; expected "[${label}](${shorten(url)})".`
+      : `Link "${label}" opens "(" but never closes it; expected "[${label}](url)".`,
+    fixes,
+  });
+}
+
+/** Reports an empty URL, or white space inside the URL that keeps markdown from rendering the link. */
+function checkUrl(text: string, link: ScannedLink, label: string, report: (report: Report) => void): void {
+  const url = text.slice(link.urlStart, link.urlEnd);
+  if (!url || url === '<>') {
+    report({
+      span: { start: link.parenOpen, end: link.stopAt + 1 },
+      message: `Link "${label}" has an empty URL; expected a URL between "(" and ")".`,
+    });
+    return;
+  }
+  const whitespace = innerWhitespace(text, link.urlStart, link.urlEnd);
+  if (!whitespace) return;
+  // `<url with spaces>` and `url "title"` are valid markdown.
+  if (url.startsWith('<') && url.endsWith('>')) return;
+  let titleStart = whitespace.start;
+  while (/\s/.test(text[titleStart])) titleStart++;
+  const pairs: Record<string, string> = { '"': '"', "'": "'", '(': ')' };
+  const opener = text[titleStart];
+  if (opener in pairs && text[link.urlEnd - 1] === pairs[opener] && link.urlEnd - 1 > titleStart) return;
+  report({
+    span: whitespace,
+    message: `URL "${shorten(url)}" of link "${label}" contains white space, so it does not render as a link; expected a URL without spaces.`,
+    fixes: [
+      {
+        title: 'Remove the white space from the URL',
+        edits: [{ start: link.urlStart, end: link.urlEnd, newText: url.replace(/\s+/g, '') }],
+        safe: false,
+      },
+    ],
+  });
+}
+
+/** Reports a bracket of the group that has no partner, or brackets closed before the URL. */
+function checkBrackets(text: string, link: ScannedLink, label: string, style: GroupStyle, report: (report: Report) => void): void {
+  const closeAt = link.stopAt + 1;
+  const hasClose = text[closeAt] === ']';
+  const hasOpen = link.openRun >= 2;
+  const shortLabel = shorten(label, 30);
+  if (link.extraClose) {
+    // In a list of bare links, `[[paper]](url)` is a valid link whose label shows its brackets.
+    if (style === 'single') return;
+    const extra = { start: link.labelEnd + 1, end: link.labelEnd + 2 };
+    const edits = [{ ...extra, newText: '' }];
+    if (!hasClose) edits.push({ start: closeAt, end: closeAt, newText: ']' });
+    report({
+      span: { start: link.labelEnd, end: link.labelEnd + 2 },
+      message: `Link group "[[${shortLabel}]](…)" closes its brackets before the URL; expected "[[${shortLabel}](…)]".`,
+      fixes: [{ title: 'Move the "]" after the URL', edits, safe: true, preferred: true }],
+    });
+    return;
+  }
+  if (hasOpen && !hasClose) {
+    const stray = { start: link.linkStart - 1, end: link.linkStart };
+    const close = { start: closeAt, end: closeAt, newText: ']' };
+    if (style === 'double') {
+      report({
+        span: stray,
+        message: `Link group "[[${shortLabel}](…)" has no closing "]"; expected "[[${shortLabel}](…)]" as in the rest of the list.`,
+        fixes: [{ title: 'Close the link group with "]"', edits: [close], safe: true, preferred: true }],
+      });
+    } else {
+      report({
+        span: stray,
+        message: `Link "${shortLabel}" has a stray "[" before it; expected "[${shortLabel}](…)" as in the rest of the list.`,
+        fixes: [
+          { title: 'Remove the stray "["', edits: [{ ...stray, newText: '' }], safe: false, preferred: true },
+          { title: 'Close the link group with "]"', edits: [close], safe: false },
+        ],
+      });
+    }
+  } else if (!hasOpen && hasClose && !link.pendingOpen) {
+    const stray = { start: closeAt, end: closeAt + 1 };
+    const open = { start: link.linkStart, end: link.linkStart, newText: '[' };
+    if (style === 'double') {
+      report({
+        span: stray,
+        message: `Link group "[${shortLabel}](…)]" has no opening "["; expected "[[${shortLabel}](…)]" as in the rest of the list.`,
+        fixes: [{ title: 'Open the link group with "["', edits: [open], safe: true, preferred: true }],
+      });
+    } else {
+      report({
+        span: stray,
+        message: `Link "${shortLabel}" has a stray "]" after it; expected "[${shortLabel}](…)" as in the rest of the list.`,
+        fixes: [
+          { title: 'Remove the stray "]"', edits: [{ ...stray, newText: '' }], safe: false, preferred: true },
+          { title: 'Open the link group with "["', edits: [open], safe: false },
+        ],
+      });
+    }
+  }
+}
 
 /** A malformed link group: a missing bracket or parenthesis, a space before the URL, an empty URL or a space inside it. */
 export const linkSyntaxRule: Rule = {
@@ -6,7 +141,30 @@ export const linkSyntaxRule: Rule = {
   defaultSeverity: 'error',
   description: 'A malformed link group: a missing bracket or parenthesis, a space before the URL, an empty URL or a space inside it.',
   fixable: true,
-  check() {
-    // Not written yet.
+  check({ list, report }) {
+    const style = listStyle(list);
+    const text = list.text;
+    for (const entry of list.entries) {
+      // Brackets in the title, such as "**[RLHF] Title**", are not links; the scan starts after the title and authors.
+      const from = entry.authors?.outer.end ?? entry.title?.outer.end ?? entry.span.start;
+      const reportForEntry = (finding: Report) => report({ ...finding, entry: entry.index });
+      for (const link of scanLinks(text, from, entry.span.end)) {
+        const label = shorten(text.slice(link.labelStart, link.labelEnd));
+        if (link.gapEnd > link.gapStart) {
+          const gap = { start: link.gapStart, end: link.gapEnd };
+          reportForEntry({
+            span: gap,
+            message: `Link "${label}" has white space between "]" and "(", so it does not render as a link; expected "[${label}](…)".`,
+            fixes: [{ title: 'Remove the white space before "("', edits: [{ ...gap, newText: '' }], safe: true, preferred: true }],
+          });
+        }
+        if (link.stop !== 'paren') {
+          checkUnclosed(text, link, label, reportForEntry);
+          continue;
+        }
+        checkUrl(text, link, label, reportForEntry);
+        checkBrackets(text, link, label, style, reportForEntry);
+      }
+    }
   },
 };

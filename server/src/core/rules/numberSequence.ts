@@ -1,4 +1,56 @@
-import type { Rule } from '../rule';
+import type { Block } from '../blocks';
+import type { NumberingStyle } from '../config';
+import type { ListGroup } from '../model';
+import type { Report, Rule } from '../rule';
+import { entryIndexByItem, numberingFor, numberSpan, renumberListEdits } from './renumberList';
+
+interface Break {
+  item: Block;
+  expected: number;
+}
+
+/**
+ * The first item whose number does not follow the previous one. Items that repeat an earlier number
+ * are skipped: they are number-duplicate's business.
+ */
+function firstSequenceBreak(items: readonly Block[]): Break | undefined {
+  if (items[0]?.number === undefined) return undefined;
+  const seen = new Set<number>([items[0].number]);
+  let previous = items[0].number;
+  for (const item of items.slice(1)) {
+    if (item.number === undefined || seen.has(item.number)) continue;
+    if (item.number !== previous + 1) return { item, expected: previous + 1 };
+    seen.add(item.number);
+    previous = item.number;
+  }
+  return undefined;
+}
+
+function firstNotOne(items: readonly Block[]): Break | undefined {
+  const item = items.find((candidate) => candidate.number !== undefined && candidate.number !== 1);
+  return item && { item, expected: 1 };
+}
+
+function describeBreak(found: Break, numbering: 'sequential' | 'ones'): string {
+  const number = found.item.number;
+  return numbering === 'ones'
+    ? `Item number ${number} breaks the numbering of every item as 1; expected 1.`
+    : `Item number ${number} breaks the sequence; expected ${found.expected}.`;
+}
+
+/** One finding per list, at the first item whose number breaks the expected numbering. */
+function checkList(group: ListGroup, text: string, style: NumberingStyle): Report | undefined {
+  const numbering = numberingFor(group, style);
+  const found = numbering === 'ones' ? firstNotOne(group.items) : firstSequenceBreak(group.items);
+  if (!found) return undefined;
+  const edits = renumberListEdits(group, text, style);
+  return {
+    span: numberSpan(found.item)!,
+    message: describeBreak(found, numbering),
+    fixes: edits.length ? [{ title: 'Renumber this list', edits, safe: true, preferred: true }] : [],
+    entry: entryIndexByItem(group).get(found.item.start),
+  };
+}
 
 /** The first item of a list whose number breaks the sequence (a gap or an item out of order). */
 export const numberSequenceRule: Rule = {
@@ -6,7 +58,11 @@ export const numberSequenceRule: Rule = {
   defaultSeverity: 'warning',
   description: 'The first item of a list whose number breaks the sequence (a gap or an item out of order).',
   fixable: true,
-  check() {
-    // Not written yet.
+  check({ list, config, report }) {
+    for (const group of list.lists) {
+      if (!group.ordered || !group.entries.length) continue;
+      const finding = checkList(group, list.text, config.numbering);
+      if (finding) report(finding);
+    }
   },
 };

@@ -1,12 +1,39 @@
 import type { Rule } from '../rule';
 
+/** Fewer entries than this and the document is ordinary markdown, whose headings may stand alone. */
+const minimumEntries = 3;
+
 /** A heading has neither entries nor subsections. */
 export const sectionEmptyRule: Rule = {
   code: 'section-empty',
   defaultSeverity: 'info',
   description: 'A heading has neither entries nor subsections.',
   fixable: false,
-  check() {
-    // Not written yet.
+  check({ list, report }) {
+    if (list.entries.length < minimumEntries) return;
+    const { blocks } = list;
+    let next = 0;
+    for (const section of list.sections) {
+      const heading = section.heading;
+      if (!heading) continue;
+      // Sections come in document order, so one walk over the blocks serves them all.
+      while (next < blocks.length && blocks[next].start <= heading.span.start) next++;
+      if (section.entries.length || section.children.length) continue;
+      // Text, a plain list, a table or code under the heading is content; a comment does not render.
+      let hasContent = false;
+      for (let at = next; at < blocks.length && blocks[at].start < section.span.end; at++) {
+        const kind = blocks[at].kind;
+        if (kind === 'heading') break;
+        if (kind !== 'comment') {
+          hasContent = true;
+          break;
+        }
+      }
+      if (hasContent) continue;
+      report({
+        span: { start: heading.span.start, end: Math.max(heading.span.start, list.lines.lineEnd(heading.line)) },
+        message: `Section "${heading.text}" has no entries and no subsections; expected at least one paper under it, or no heading.`,
+      });
+    }
   },
 };

@@ -1,4 +1,62 @@
 import type { Rule } from '../rule';
+import type { Span } from '../text';
+
+/** Query parameters that only track the click: social networks, ad networks and newsletters. */
+const trackingNames = [
+  'fbclid', 'gclid', 'dclid', 'msclkid', 'yclid', 'igshid', 'trk', 'trkCampaign', 'mc_cid', 'mc_eid', '_hsenc', '_hsmi',
+  'mkt_tok', 'ref_src', 'spm',
+];
+
+/** Every parameter that starts with one of these tracks, such as utm_source and utm_medium. */
+const trackingPrefixes = ['utm_'];
+
+/**
+ * `si` is a share id on YouTube and Spotify only; elsewhere a parameter of that name may well be part
+ * of the address, so it is left alone there.
+ */
+const shareIdHosts = ['youtube.com', 'youtu.be', 'spotify.com'];
+
+interface Matcher {
+  names: Set<string>;
+  prefixes: string[];
+}
+
+/** Config entries are exact names, or prefixes when they end with `*` (such as "pk_*"). */
+function buildMatcher(configNames: readonly string[]): Matcher {
+  const names = new Set(trackingNames.map((name) => name.toLowerCase()));
+  const prefixes = [...trackingPrefixes];
+  for (const name of configNames) {
+    if (name.endsWith('*')) prefixes.push(name.slice(0, -1).toLowerCase());
+    else names.add(name.toLowerCase());
+  }
+  return { names, prefixes };
+}
+
+function decodeSafe(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname.toLowerCase();
+  } catch {
+    return '';
+  }
+}
+
+function isTracking(name: string, host: string, matcher: Matcher): boolean {
+  const key = decodeSafe(name).toLowerCase();
+  if (matcher.names.has(key) || matcher.prefixes.some((prefix) => prefix && key.startsWith(prefix))) return true;
+  return key === 'si' && shareIdHosts.some((domain) => host === domain || host.endsWith(`.${domain}`));
+}
+
+function shorten(text: string, max = 80): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
 
 /** A URL carries tracking parameters such as utm_source, fbclid, gclid, trk or mc_cid. */
 export const urlTrackingRule: Rule = {
@@ -6,7 +64,54 @@ export const urlTrackingRule: Rule = {
   defaultSeverity: 'warning',
   description: 'A URL carries tracking parameters such as utm_source, fbclid, gclid, trk or mc_cid.',
   fixable: true,
-  check() {
-    // Not written yet.
+  check({ list, config, report }) {
+    const matcher = buildMatcher(config.trackingParameters);
+    for (const entry of list.entries) {
+      for (const link of entry.links) {
+        // The fix edits the URL as written, so that the rest keeps its order and its encoding.
+        const source = list.text.slice(link.urlSpan.start, link.urlSpan.end);
+        const question = source.indexOf('?');
+        if (question === -1 || /\s/.test(source)) continue;
+        const hash = source.indexOf('#');
+        if (hash !== -1 && hash < question) continue;
+        const queryEnd = hash === -1 ? source.length : hash;
+        const host = hostOf(link.url);
+        const kept: string[] = [];
+        const removed: string[] = [];
+        let first: Span | undefined;
+        let last: Span | undefined;
+        for (let start = question + 1; start <= queryEnd; ) {
+          let end = source.indexOf('&', start);
+          if (end === -1 || end > queryEnd) end = queryEnd;
+          const part = source.slice(start, end);
+          const equals = part.indexOf('=');
+          const name = equals === -1 ? part : part.slice(0, equals);
+          if (name && isTracking(name, host, matcher)) {
+            removed.push(decodeSafe(name));
+            last = { start: link.urlSpan.start + start, end: link.urlSpan.start + end };
+            first ??= last;
+          } else kept.push(part);
+          start = end + 1;
+        }
+        if (!first || !last) continue;
+        const query = kept.some((part) => part) ? `?${kept.join('&')}` : '';
+        const clean = source.slice(0, question) + query + source.slice(queryEnd);
+        const names = removed.map((name) => `"${name}"`);
+        const what = names.length === 1 ? `the tracking parameter ${names[0]}` : `the tracking parameters ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+        report({
+          span: { start: first.start, end: last.end },
+          entry: entry.index,
+          message: `URL of link "${shorten(link.label, 30)}" carries ${what}; expected "${shorten(clean)}".`,
+          fixes: [
+            {
+              title: removed.length === 1 ? 'Remove the tracking parameter' : 'Remove the tracking parameters',
+              edits: [{ start: link.urlSpan.start + question, end: link.urlSpan.start + queryEnd, newText: query }],
+              safe: true,
+              preferred: true,
+            },
+          ],
+        });
+      }
+    }
   },
 };

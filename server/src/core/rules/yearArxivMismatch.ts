@@ -1,12 +1,58 @@
 import type { Rule } from '../rule';
 
+/** A venue that names arXiv itself: "arXiv", "arXiv preprint", "ArXiv e-prints", "CoRR". */
+const arxivVenuePattern = /^(?:arxiv|corr)(?![\p{L}\p{N}])/iu;
+/** A new-style id, `YYMM.NNNNN`, since April 2007. */
+const newStylePattern = /^(\d{2})(\d{2})\.\d{4,5}$/;
+/** An old-style id, `archive/YYMMNNN` or `archive.XX/YYMMNNN`, from 1991 to March 2007. */
+const oldStylePattern = /\/(\d{2})\d{5}$/;
+
+/** The year an arXiv id was submitted in, from the two year digits it starts with; undefined when unreadable. */
+function arxivYear(id: string): number | undefined {
+  const newStyle = newStylePattern.exec(id);
+  if (newStyle) return 2000 + Number(newStyle[1]);
+  const oldStyle = oldStylePattern.exec(id);
+  if (!oldStyle) return undefined;
+  const twoDigits = Number(oldStyle[1]);
+  // arXiv opened in 1991, so old-style ids with 91 to 99 are from the 1990s.
+  return twoDigits >= 91 ? 1900 + twoDigits : 2000 + twoDigits;
+}
+
+/**
+ * Whether the four digits read as the year are really part of a longer number, such as the
+ * `2210` of `arXiv:2210.11416` in an entry without a year; rewriting them would break the id.
+ */
+function isPartOfNumber(text: string, start: number, end: number): boolean {
+  const digitAt = (at: number) => at >= 0 && at < text.length && text[at] >= '0' && text[at] <= '9';
+  return (text[end] === '.' && digitAt(end + 1)) || (text[start - 1] === '.' && digitAt(start - 2));
+}
+
 /** The venue is arXiv and the year differs from the year in the arXiv id. */
 export const yearArxivMismatchRule: Rule = {
   code: 'year-arxiv-mismatch',
   defaultSeverity: 'warning',
   description: 'The venue is arXiv and the year differs from the year in the arXiv id.',
   fixable: true,
-  check() {
-    // Not written yet.
+  check({ list, currentYear, report }) {
+    for (const entry of list.entries) {
+      if (!entry.year || !entry.arxivId || !entry.venue || !arxivVenuePattern.test(entry.venue.text)) continue;
+      // An implausible year is entry-year's business, and a piece of an id is no year at all.
+      if (entry.year.value > currentYear + 1 || isPartOfNumber(list.text, entry.year.start, entry.year.end)) continue;
+      const expected = arxivYear(entry.arxivId);
+      if (expected === undefined || expected === entry.year.value) continue;
+      report({
+        span: entry.year,
+        message: `Year ${entry.year.value} does not match arXiv ${entry.arxivId}, which dates from ${expected}; expected ${expected}.`,
+        fixes: [
+          {
+            title: `Change the year to ${expected}`,
+            edits: [{ start: entry.year.start, end: entry.year.end, newText: String(expected) }],
+            safe: true,
+            preferred: true,
+          },
+        ],
+        entry: entry.index,
+      });
+    }
   },
 };

@@ -1,0 +1,257 @@
+import type { Block } from '../blocks';
+import type { ResolvedConfig } from '../config';
+import type { Entry, PaperList } from '../model';
+import type { Span } from '../text';
+import { numberingFor } from '../rules/renumberList';
+import { sectionPath } from './entries';
+
+export type CompletionKind = 'link-label' | 'venue' | 'author' | 'number' | 'title' | 'entry-snippet';
+
+/** One completion, independent of any editor protocol. */
+export interface CompletionData {
+  kind: CompletionKind;
+  label: string;
+  detail?: string;
+  /** The text that replaces `replace`; a snippet with `$1`…`$0` tab stops when `snippet` is true. */
+  insertText: string;
+  snippet: boolean;
+  replace: Span;
+  /** What the editor matches the typed text against, when it differs from the label. */
+  filterText?: string;
+  /** Orders the items: most used first. */
+  sortText: string;
+}
+
+/** Venues with the spelling their organisers use, offered even when the list does not use them yet. */
+export const canonicalVenues: readonly string[] = [
+  'NeurIPS', 'ICML', 'ICLR', 'ACL', 'EMNLP', 'NAACL', 'EACL', 'AACL', 'COLING', 'Findings of ACL', 'Findings of EMNLP',
+  'AAAI', 'IJCAI', 'CVPR', 'ICCV', 'ECCV', 'WACV', 'TACL', 'JMLR', 'TMLR', 'TPAMI', 'KDD', 'WWW', 'SIGIR', 'WSDM',
+  'CIKM', 'ICDM', 'RecSys', 'UAI', 'AISTATS', 'COLT', 'CoRL', 'ICRA', 'IROS', 'Interspeech', 'ICASSP', 'MICCAI',
+  'CHI', 'UIST', 'USENIX Security', 'CCS', 'NDSS', 'MLSys', 'COLM', 'arXiv', 'Nature', 'Science', 'PNAS',
+];
+
+const maxLookBehind = 400;
+const itemStartPattern = /^[ \t]*(?:\d{1,9}[.)]|[-*+])[ \t]+/;
+const titleStartPattern = /^[ \t]*(?:\d{1,9}[.)]|[-*+])[ \t]+\*\*([^*]*)$/;
+const emptyItemPattern = /^[ \t]*(?:\d{1,9}[.)]|[-*+])[ \t]+$/;
+
+/** Escapes text so that a snippet inserts it literally. */
+export function escapeSnippet(text: string): string {
+  return text.replace(/[\\$}]/g, (ch) => `\\${ch}`);
+}
+
+/** Counts values and returns them most frequent first, ties in order of first appearance. */
+function byUse(values: Iterable<string>): { value: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  return [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count);
+}
+
+const sortKey = (rank: number) => String(rank).padStart(6, '0');
+
+/** What the editor should offer at an offset of a paper list; empty when nothing fits there. */
+export function completionsAt(list: PaperList, offset: number, config: ResolvedConfig): CompletionData[] {
+  const { text, lines } = list;
+  if (!Number.isInteger(offset) || offset < 0 || offset > text.length) return [];
+  const line = lines.lineAt(offset);
+  const lineStart = lines.lineStarts[line];
+  const lineEnd = lines.lineEnd(line);
+  if (offset > lineEnd) return [];
+  const before = text.slice(Math.max(lineStart, offset - maxLookBehind), offset);
+  const beforeFromLineStart = offset - lineStart <= maxLookBehind ? before : undefined;
+  const after = text.slice(offset, Math.min(lineEnd, offset + maxLookBehind));
+
+  const label = /\[\[([\w .-]{0,40})$/.exec(before);
+  if (label) return linkLabels(list, config, offset, label[1], after);
+  if (beforeFromLineStart === undefined) return venueOrAuthors(list, offset, before, after);
+
+  const title = titleStartPattern.exec(beforeFromLineStart);
+  if (title) return titles(list, offset, title[1], after);
+
+  const lineIsEmpty = !beforeFromLineStart.trim() && !after.trim();
+  const numberOnly = /^[ \t]*(\d{0,9})$/.exec(beforeFromLineStart);
+  if (numberOnly && !after.trim()) {
+    const next = nextItemMarker(list, line, config);
+    const items: CompletionData[] = [];
+    if (next) {
+      items.push({
+        kind: 'number',
+        label: `${next.number}${next.delimiter}`,
+        detail: 'The next number of this list',
+        insertText: `${next.indent}${next.number}${next.delimiter} `,
+        snippet: false,
+        replace: { start: lineStart, end: offset },
+        filterText: `${next.indent}${next.number}`,
+        sortText: sortKey(0),
+      });
+    }
+    if (lineIsEmpty) items.push(entrySnippet(list, { start: lineStart, end: lineEnd }, next ? `${next.indent}${next.number}${next.delimiter} ` : ''));
+    return items;
+  }
+  if (emptyItemPattern.test(beforeFromLineStart) && !after.trim()) {
+    return [entrySnippet(list, { start: offset, end: lineEnd }, '')];
+  }
+  return venueOrAuthors(list, offset, beforeFromLineStart, after);
+}
+
+function linkLabels(list: PaperList, config: ResolvedConfig, offset: number, typed: string, after: string): CompletionData[] {
+  const used = byUse(list.entries.flatMap((entry) => entry.links.map((link) => link.label.trim()).filter(Boolean)));
+  const seen = new Set(used.map((item) => item.value));
+  const ranked = [...used, ...config.linkLabels.filter((label) => !seen.has(label)).map((value) => ({ value, count: 0 }))];
+  // Brackets an editor closed automatically would end up after the URL; they are replaced.
+  const closing = /^\]{0,2}/.exec(after)![0].length;
+  const replace = { start: offset - typed.length, end: offset + closing };
+  return ranked.map((item, rank) => ({
+    kind: 'link-label',
+    label: item.value,
+    detail: item.count ? `Link label used ${item.count} time${item.count === 1 ? '' : 's'} in this list` : 'Configured link label',
+    insertText: `${escapeSnippet(item.value)}]($0)]`,
+    snippet: true,
+    replace,
+    filterText: item.value,
+    sortText: sortKey(rank),
+  }));
+}
+
+function titles(list: PaperList, offset: number, typed: string, after: string): CompletionData[] {
+  const start = offset - typed.length - 2;
+  // Markers the editor closed automatically are replaced; real text after the cursor is kept.
+  const replaceEnd = /^[*\s]*$/.test(after) ? offset + after.length : offset;
+  const seen = new Set<string>();
+  const items: CompletionData[] = [];
+  for (const entry of list.entries) {
+    if (!entry.title || entry.titleProblem || seen.has(entry.identity)) continue;
+    if (offset >= entry.span.start && offset <= entry.span.end) continue;
+    seen.add(entry.identity);
+    items.push({
+      kind: 'title',
+      label: entry.title.text,
+      detail: [describeEntry(entry), sectionPath(entry.section)].filter(Boolean).join(' — '),
+      insertText: list.text.slice(entry.title.outer.start, entry.span.end),
+      snippet: false,
+      replace: { start, end: replaceEnd },
+      filterText: `**${entry.title.text}`,
+      sortText: entry.title.text.toLowerCase(),
+    });
+  }
+  return items;
+}
+
+function describeEntry(entry: Entry): string {
+  return [entry.authors?.text, entry.venue?.text, entry.year?.text].filter(Boolean).join(' ');
+}
+
+interface NextMarker {
+  indent: string;
+  number: number;
+  delimiter: string;
+}
+
+/** The last block that ends before a line, found by binary search. */
+function blockBefore(blocks: readonly Block[], line: number): Block | undefined {
+  let low = 0;
+  let high = blocks.length - 1;
+  let found: Block | undefined;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (blocks[mid].endLine < line) {
+      found = blocks[mid];
+      low = mid + 1;
+    } else high = mid - 1;
+  }
+  return found;
+}
+
+/** The marker a new item on `line` takes when the block before it is an item of a numbered list. */
+function nextItemMarker(list: PaperList, line: number, config: ResolvedConfig): NextMarker | undefined {
+  const previous = blockBefore(list.blocks, line);
+  if (!previous || previous.kind !== 'item' || !previous.ordered || previous.number === undefined) return undefined;
+  const group = list.lists.find((candidate) => candidate.id === previous.listId);
+  const allOnes = group !== undefined && numberingFor(group, config.numbering) === 'ones';
+  const itemText = list.text.slice(previous.start, previous.end);
+  const indent = /^[ \t]*/.exec(itemText)![0];
+  return { indent, number: allOnes ? 1 : previous.number + 1, delimiter: previous.marker ?? '.' };
+}
+
+function entrySnippet(list: PaperList, replace: Span, marker: string): CompletionData {
+  const venue = byUse(list.entries.map((entry) => entry.venue?.text ?? '').filter((value) => value && value.length <= 40))[0]?.value ?? 'arXiv';
+  const linkLabel = byUse(list.entries.flatMap((entry) => entry.links.map((link) => link.label)))[0]?.value ?? 'Paper';
+  const year = new Date().getFullYear();
+  return {
+    kind: 'entry-snippet',
+    label: 'New paper entry',
+    detail: '**Title**. *Authors* Venue Year. [[Paper](url)]',
+    insertText:
+      `${escapeSnippet(marker)}**\${1:Title}**. *\${2:Author et al.}* \${3:${escapeSnippet(venue)}} \${4:${year}}. ` +
+      `[[${escapeSnippet(linkLabel)}](\${5:https://arxiv.org/abs/})]$0`,
+    snippet: true,
+    replace,
+    filterText: marker.trim() || '**',
+    sortText: sortKey(1),
+  };
+}
+
+/**
+ * Inside `*…*` after the title: the author strings of the list. Right after the closed authors: venues.
+ * Works on the line's text so that it also helps while the entry is still incomplete.
+ */
+function venueOrAuthors(list: PaperList, offset: number, before: string, after: string): CompletionData[] {
+  const start = itemStartPattern.exec(before);
+  if (!start) return [];
+  const open = before.indexOf('**', start[0].length);
+  if (open !== start[0].length) return [];
+  const close = before.indexOf('**', open + 2);
+  if (close === -1) return [];
+  const rest = before.slice(close + 2);
+  if (rest.includes('[')) return [];
+  const firstStar = rest.indexOf('*');
+  if (firstStar === -1 || rest.slice(0, firstStar).trim().replace(/^\./, '')) return [];
+  const secondStar = rest.indexOf('*', firstStar + 1);
+  if (secondStar === -1) return authors(list, offset, rest.slice(firstStar + 1), after);
+  if (rest.indexOf('*', secondStar + 1) !== -1) return [];
+  const between = rest.slice(secondStar + 1);
+  const venue = /^[.,]?[ \t]+([A-Za-z][\w&-]*)?$/.exec(between);
+  if (!venue) return [];
+  return venues(list, offset, venue[1] ?? '', after);
+}
+
+function authors(list: PaperList, offset: number, typed: string, after: string): CompletionData[] {
+  const closeAt = after.indexOf('*');
+  const closed = closeAt !== -1 && !after.slice(0, closeAt).includes('[');
+  const replace = { start: offset - typed.length, end: closed ? offset + closeAt : offset };
+  const ranked = byUse(list.entries.map((entry) => entry.authors?.text ?? '').filter(Boolean));
+  return ranked.map((item, rank) => ({
+    kind: 'author',
+    label: item.value,
+    detail: `Authors of ${item.count} entr${item.count === 1 ? 'y' : 'ies'} in this list`,
+    insertText: closed ? item.value : `${item.value}*`,
+    snippet: false,
+    replace,
+    filterText: item.value,
+    sortText: sortKey(rank),
+  }));
+}
+
+function venues(list: PaperList, offset: number, typed: string, after: string): CompletionData[] {
+  const canonical = new Map(canonicalVenues.map((venue) => [venue.toLowerCase(), venue]));
+  const used = byUse(
+    list.entries
+      .map((entry) => entry.venue?.text ?? '')
+      .filter((venue) => venue && venue.length <= 60 && !venue.includes('://'))
+      .map((venue) => canonical.get(venue.toLowerCase()) ?? venue),
+  );
+  const seen = new Set(used.map((item) => item.value));
+  const ranked = [...used, ...canonicalVenues.filter((venue) => !seen.has(venue)).map((value) => ({ value, count: 0 }))];
+  const rest = /^[\w&-]*/.exec(after)![0].length;
+  const replace = { start: offset - typed.length, end: offset + rest };
+  return ranked.map((item, rank) => ({
+    kind: 'venue',
+    label: item.value,
+    detail: item.count ? `Venue of ${item.count} entr${item.count === 1 ? 'y' : 'ies'} in this list` : 'Venue',
+    insertText: item.value,
+    snippet: false,
+    replace,
+    filterText: item.value,
+    sortText: sortKey(rank),
+  }));
+}

@@ -1,0 +1,95 @@
+import type { Entry, PaperList, Section } from '../model';
+import type { Finding, Severity } from '../rule';
+import type { Span } from '../text';
+import { entryAt, entryFocusSpan } from './entries';
+
+export interface OutlineEntryData {
+  index: number;
+  title: string;
+  year?: number;
+  line: number;
+  span: Span;
+  /** The worst severity among the findings inside the entry; undefined when it has none. */
+  severity?: Severity;
+}
+
+export interface OutlineSectionData {
+  title: string;
+  level: number;
+  line: number;
+  span: Span;
+  slug?: string;
+  /** Entries directly under the heading, and in the whole subtree. */
+  ownCount: number;
+  totalCount: number;
+  entries: OutlineEntryData[];
+  children: OutlineSectionData[];
+}
+
+export interface OutlineData {
+  /** Entries before the first heading. */
+  entries: OutlineEntryData[];
+  sections: OutlineSectionData[];
+  totals: { entries: number; papers: number; problems: number; errors: number; warnings: number };
+}
+
+const severityRank: Record<Severity, number> = { error: 4, warning: 3, info: 2, hint: 1 };
+
+/** Keeps the worse of two severities. */
+export function worseSeverity(a: Severity | undefined, b: Severity | undefined): Severity | undefined {
+  if (!a) return b;
+  if (!b) return a;
+  return severityRank[a] >= severityRank[b] ? a : b;
+}
+
+/** The worst finding severity of each entry, by entry index. */
+export function entrySeverities(list: PaperList, findings: readonly Finding[]): Map<number, Severity> {
+  const worst = new Map<number, Severity>();
+  for (const finding of findings) {
+    const index = finding.entry ?? entryAt(list, finding.span.start)?.index;
+    if (index === undefined) continue;
+    worst.set(index, worseSeverity(worst.get(index), finding.severity)!);
+  }
+  return worst;
+}
+
+function entryData(entry: Entry, severities: Map<number, Severity>): OutlineEntryData {
+  return {
+    index: entry.index,
+    title: entry.title?.text ?? '(no title)',
+    year: entry.year?.value,
+    line: entry.line,
+    span: entryFocusSpan(entry),
+    severity: severities.get(entry.index),
+  };
+}
+
+/** The section tree with entry counts and each entry's worst finding, for a sidebar and a status bar. */
+export function outlineOf(list: PaperList, findings: readonly Finding[]): OutlineData {
+  const severities = entrySeverities(list, findings);
+  const visit = (section: Section): OutlineSectionData => {
+    const children = section.children.map(visit);
+    return {
+      title: section.title,
+      level: section.level,
+      line: section.heading?.line ?? 0,
+      span: section.span,
+      slug: section.heading?.slug,
+      ownCount: section.entries.length,
+      totalCount: section.entries.length + children.reduce((sum, child) => sum + child.totalCount, 0),
+      entries: section.entries.map((entry) => entryData(entry, severities)),
+      children,
+    };
+  };
+  return {
+    entries: list.root.entries.map((entry) => entryData(entry, severities)),
+    sections: list.root.children.map(visit),
+    totals: {
+      entries: list.entries.length,
+      papers: new Set(list.entries.map((entry) => entry.identity)).size,
+      problems: findings.length,
+      errors: findings.filter((finding) => finding.severity === 'error').length,
+      warnings: findings.filter((finding) => finding.severity === 'warning').length,
+    },
+  };
+}

@@ -1,0 +1,12 @@
+import type { PaperList } from '../model';
+import type { Span } from '../text';
+import { copiesOf, entryAt, entryFocusSpan } from './entries';
+
+/** The spans of every copy of the paper under the cursor; `includeCurrent` false leaves out the one under it. */
+export function referenceSpansAt(list: PaperList, offset: number, includeCurrent = true): Span[] {
+  const entry = entryAt(list, offset);
+  if (!entry) return [];
+  return copiesOf(list, entry)
+    .filter((copy) => includeCurrent || copy !== entry)
+    .map(entryFocusSpan);
+}

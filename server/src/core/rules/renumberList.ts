@@ -1,0 +1,112 @@
+import type { Block } from '../blocks';
+import type { NumberingStyle } from '../config';
+import type { ListGroup } from '../model';
+import type { TextEdit } from '../rule';
+import type { Span } from '../text';
+
+/** CommonMark reads at most nine digits as a list item's number. */
+const maxDigits = 9;
+
+/**
+ * The numbering a list is held to: 'auto' accepts a list of two or more items that are all `1.`
+ * (markdown numbers them on rendering) and otherwise expects a sequence.
+ */
+export function numberingFor(list: ListGroup, style: NumberingStyle): 'sequential' | 'ones' {
+  if (style !== 'auto') return style;
+  const allOnes = list.items.length >= 2 && list.items.every((item) => item.number === 1);
+  return allOnes ? 'ones' : 'sequential';
+}
+
+/** The number each item of the list should carry: the first item's number counting up, or all 1. */
+export function expectedNumbers(list: ListGroup, style: NumberingStyle): number[] {
+  const numbering = numberingFor(list, style);
+  const first = list.items[0]?.number ?? 1;
+  return list.items.map((_, index) => (numbering === 'ones' ? 1 : first + index));
+}
+
+/** The entry index of each item of a list that is an entry, by the item's start offset. */
+export function entryIndexByItem(list: ListGroup): Map<number, number> {
+  return new Map(list.entries.map((entry) => [entry.span.start, entry.index]));
+}
+
+/** The span of an item's number, for numbered items. */
+export function numberSpan(item: Block): Span | undefined {
+  if (item.numberStart === undefined || item.numberEnd === undefined) return undefined;
+  return { start: item.numberStart, end: item.numberEnd };
+}
+
+interface LineIndent {
+  columns: number;
+  blank: boolean;
+  hasTab: boolean;
+}
+
+/** The indentation of the line that starts at `lineStart`, in columns with tab stops of four. */
+function indentOf(text: string, lineStart: number): LineIndent {
+  let at = lineStart;
+  let columns = 0;
+  let hasTab = false;
+  for (; text[at] === ' ' || text[at] === '\t'; at++) {
+    if (text[at] === '\t') hasTab = true;
+    columns = text[at] === '\t' ? columns + 4 - (columns % 4) : columns + 1;
+  }
+  const next = text[at];
+  return { columns, hasTab, blank: next === undefined || next === '\n' || next === '\r' };
+}
+
+/**
+ * Where the content of an item ends: the start of the next item of the list, or for the last item
+ * the first later line that is indented less than the item's content.
+ */
+function itemLimit(item: Block, next: Block | undefined, text: string): number {
+  if (next) return next.start;
+  const contentIndent = item.contentIndent ?? 0;
+  for (let at = text.indexOf('\n', item.end); at !== -1; at = text.indexOf('\n', at + 1)) {
+    const indent = indentOf(text, at + 1);
+    if (!indent.blank && indent.columns < contentIndent) return at + 1;
+  }
+  return text.length;
+}
+
+/**
+ * A number that grows or shrinks by some digits moves the item's content column by as much. The
+ * lines that belong to the item by their indentation (its later paragraphs, nested lists, code)
+ * move with it, or they would fall out of the item or turn into code.
+ */
+function reindentEdits(item: Block, limit: number, text: string, delta: number): TextEdit[] {
+  const contentIndent = item.contentIndent ?? 0;
+  const edits: TextEdit[] = [];
+  for (let at = text.indexOf('\n', item.start); at !== -1 && at + 1 < limit; at = text.indexOf('\n', at + 1)) {
+    const lineStart = at + 1;
+    const indent = indentOf(text, lineStart);
+    // Lazy continuation lines stay where they are; lines indented with tabs are left to the author.
+    if (indent.blank || indent.hasTab || indent.columns < contentIndent) continue;
+    edits.push(delta > 0 ? { start: lineStart, end: lineStart, newText: ' '.repeat(delta) } : { start: lineStart, end: lineStart - delta, newText: '' });
+  }
+  return edits;
+}
+
+/**
+ * The edits that renumber an ordered list under a numbering style: one for every item whose number
+ * differs from the expected one, and for a number that changes its length, the indentation of the
+ * item's later lines. A zero-padded number (`07.`) keeps its width. Empty for an unordered list or
+ * one already in order.
+ */
+export function renumberListEdits(list: ListGroup, text: string, style: NumberingStyle): TextEdit[] {
+  if (!list.ordered) return [];
+  const expected = expectedNumbers(list, style);
+  const edits: TextEdit[] = [];
+  list.items.forEach((item, index) => {
+    const span = numberSpan(item);
+    if (!span || item.number === expected[index]) return;
+    const written = text.slice(span.start, span.end);
+    const digits = String(expected[index]);
+    const wanted = written.length > 1 && written[0] === '0' ? digits.padStart(written.length, '0') : digits;
+    // A longer number would no longer start a list item, so such a list is left for the author.
+    if (wanted.length > maxDigits) return;
+    edits.push({ ...span, newText: wanted });
+    const delta = wanted.length - written.length;
+    if (delta !== 0) edits.push(...reindentEdits(item, itemLimit(item, list.items[index + 1], text), text, delta));
+  });
+  return edits;
+}

@@ -1,0 +1,199 @@
+import { TextDocuments, type Connection } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { BlockCache, lintList, parseList, type Finding, type LintOptions, type PaperList } from '../core/index';
+import { publishDiagnostics, clearDiagnostics } from './diagnostics';
+import { matchesAny } from './globs';
+import { environmentFor, SettingsStore, type DocumentEnvironment, type PaperListSettings } from './settings';
+import { URI } from './uri';
+
+/** A document needs at least this many entries to count as a paper list without a `paperList.files` glob. */
+export const minimumEntries = 3;
+
+/** How many event-loop turns a lint may wait for a burst of changes to end before it runs anyway. */
+const maxHops = 64;
+
+/** The result of linting one version of a document. */
+export interface Analysis {
+  uri: string;
+  version: number;
+  list: PaperList;
+  findings: Finding[];
+  options: LintOptions;
+  /** Whether the document is a paper list we lint; when false, `findings` is empty and features answer nothing. */
+  isPaperList: boolean;
+  settings: PaperListSettings;
+}
+
+interface DocumentState {
+  cache: BlockCache;
+  analysis?: Analysis;
+  environment?: DocumentEnvironment;
+  /** The version whose diagnostics went out last, and whether any went out that may need clearing. */
+  publishedVersion?: number;
+  published: boolean;
+}
+
+/** Whether the server looks at a document at all: markdown by language id or by file name. */
+export function isMarkdown(document: TextDocument): boolean {
+  return document.languageId === 'markdown' || /\.(?:md|markdown|mdown|mkd)$/i.test(document.uri);
+}
+
+/**
+ * The open documents and what linting them produced. Keeps one block cache per document so that a
+ * keystroke only re-parses the blocks it touched, and coalesces bursts of changes into one lint.
+ */
+export class PaperDocuments {
+  readonly documents = new TextDocuments(TextDocument);
+  readonly settings: SettingsStore;
+  private readonly states = new Map<string, DocumentState>();
+  private readonly pending = new Set<string>();
+  private scheduled = false;
+  private changedSinceHop = false;
+  private stopped = false;
+  /** Called after each publish with the lint time in milliseconds; the tests and traces use it. */
+  onLinted?: (uri: string, version: number, milliseconds: number) => void;
+
+  constructor(private readonly connection: Connection) {
+    this.settings = new SettingsStore(connection);
+    this.documents.onDidOpen((event) => this.schedule(event.document.uri));
+    this.documents.onDidChangeContent((event) => this.schedule(event.document.uri));
+    this.documents.onDidClose((event) => this.close(event.document.uri));
+    this.documents.listen(connection);
+  }
+
+  /**
+   * Lints a document soon: after the messages already queued, never on a timer. The JSON-RPC layer
+   * handles one queued message per event-loop turn, so the lint waits one more turn whenever a change
+   * arrived during the last one; a burst of keystrokes thus becomes one lint of the last version.
+   */
+  schedule(uri: string): void {
+    if (this.stopped) return;
+    this.pending.add(uri);
+    this.changedSinceHop = true;
+    if (this.scheduled) return;
+    this.scheduled = true;
+    let hops = 0;
+    const hop = () => {
+      if (this.changedSinceHop && hops++ < maxHops) {
+        this.changedSinceHop = false;
+        setImmediate(hop);
+        return;
+      }
+      this.scheduled = false;
+      const uris = [...this.pending];
+      this.pending.clear();
+      for (const pendingUri of uris) void this.refresh(pendingUri);
+    };
+    setImmediate(hop);
+  }
+
+  /** Re-reads settings and config files and lints every open document again. */
+  reloadAll(pushedSettings?: unknown): void {
+    this.settings.reset(pushedSettings);
+    for (const state of this.states.values()) {
+      state.environment = undefined;
+      state.analysis = undefined;
+      state.publishedVersion = undefined;
+    }
+    for (const document of this.documents.all()) this.schedule(document.uri);
+  }
+
+  /** Forgets cached `.paperlistrc.json` contents after one changed on disk, and lints again. */
+  reloadConfigFiles(): void {
+    for (const state of this.states.values()) {
+      state.environment = undefined;
+      state.analysis = undefined;
+      state.publishedVersion = undefined;
+    }
+    for (const document of this.documents.all()) this.schedule(document.uri);
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.pending.clear();
+  }
+
+  private stateOf(uri: string): DocumentState {
+    let state = this.states.get(uri);
+    if (!state) {
+      state = { cache: new BlockCache(), published: false };
+      this.states.set(uri, state);
+    }
+    return state;
+  }
+
+  private close(uri: string): void {
+    this.pending.delete(uri);
+    const state = this.states.get(uri);
+    this.states.delete(uri);
+    this.settings.forget(uri);
+    if (state?.published && !this.stopped) clearDiagnostics(this.connection, uri);
+  }
+
+  /** Lints the current version if needed and publishes its diagnostics unless a newer version arrived meanwhile. */
+  private async refresh(uri: string): Promise<void> {
+    try {
+      const started = performance.now();
+      const analysis = await this.analysisFor(uri);
+      const document = this.documents.get(uri);
+      const state = this.states.get(uri);
+      if (!analysis || !document || !state || this.stopped) return;
+      if (analysis.version !== document.version || state.publishedVersion === analysis.version) return;
+      if (analysis.isPaperList) {
+        publishDiagnostics(this.connection, analysis);
+        state.published = true;
+      } else if (state.published) {
+        clearDiagnostics(this.connection, uri);
+        state.published = false;
+      }
+      state.publishedVersion = analysis.version;
+      this.onLinted?.(uri, analysis.version, performance.now() - started);
+    } catch (error) {
+      this.connection.console.error(`paperlist: linting ${uri} failed: ${(error as Error)?.stack ?? String(error)}`);
+    }
+  }
+
+  /**
+   * The analysis of the document's current version, linting it now if the last one is stale.
+   * Undefined for unknown, closed and non-markdown documents.
+   */
+  async analysisFor(uri: unknown): Promise<Analysis | undefined> {
+    if (typeof uri !== 'string') return undefined;
+    const document = this.documents.get(uri);
+    if (!document || !isMarkdown(document)) return undefined;
+    const settings = await this.settings.get(uri);
+    const current = this.documents.get(uri);
+    if (!current) return undefined;
+    const state = this.stateOf(uri);
+    if (state.analysis && state.analysis.version === current.version && state.analysis.settings === settings) return state.analysis;
+    state.analysis = this.analyse(current, state, settings);
+    return state.analysis;
+  }
+
+  /** Like `analysisFor`, but only for documents that are paper lists. */
+  async paperListFor(uri: unknown): Promise<Analysis | undefined> {
+    const analysis = await this.analysisFor(uri);
+    return analysis?.isPaperList ? analysis : undefined;
+  }
+
+  private analyse(document: TextDocument, state: DocumentState, settings: PaperListSettings): Analysis {
+    const text = document.getText();
+    state.environment ??= environmentFor(document.uri, settings);
+    const environment = state.environment;
+    const options: LintOptions = {
+      config: environment.config,
+      configProblems: environment.configProblems,
+      host: environment.host,
+      cache: state.cache,
+    };
+    const base = { uri: document.uri, version: document.version, options, settings };
+    const tooLarge = text.length > settings.maxFileSize;
+    if (!settings.enable || tooLarge) {
+      return { ...base, list: parseList('', {}), findings: [], isPaperList: false };
+    }
+    const list = parseList(text, { cache: state.cache });
+    const path = URI.toFsPath(document.uri) ?? document.uri;
+    const isPaperList = list.entries.length >= minimumEntries || (settings.files.length > 0 && matchesAny(path, settings.files));
+    return { ...base, list, findings: isPaperList ? lintList(list, options) : [], isPaperList };
+  }
+}

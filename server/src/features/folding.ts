@@ -1,0 +1,14 @@
+import { FoldingRangeKind, type Connection, type FoldingRange, type FoldingRangeParams } from 'vscode-languageserver/node';
+import { foldingRangesOf } from '../core/features/index';
+import type { PaperDocuments } from './documents';
+import { guard } from './guard';
+
+export function registerFolding(connection: Connection, documents: PaperDocuments): void {
+  connection.onFoldingRanges(
+    guard(connection, 'folding ranges', [], async (params: FoldingRangeParams): Promise<FoldingRange[]> => {
+      const analysis = await documents.paperListFor(params?.textDocument?.uri);
+      if (!analysis) return [];
+      return foldingRangesOf(analysis.list).map((range) => ({ ...range, kind: FoldingRangeKind.Region }));
+    }),
+  );
+}

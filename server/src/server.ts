@@ -1,0 +1,95 @@
+// The paperlist language server: connection wiring only; each feature lives in its own module under features/.
+import {
+  CodeActionKind,
+  createConnection,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  ProposedFeatures,
+  TextDocumentSyncKind,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { fixAllKind, registerCodeActions, renumberAllKind } from './features/codeActions';
+import { completionTriggerCharacters, registerCompletion } from './features/completion';
+import { PaperDocuments } from './features/documents';
+import { registerFolding } from './features/folding';
+import { guardNotification } from './features/guard';
+import { registerHighlights } from './features/highlights';
+import { registerHover } from './features/hover';
+import { registerOutline } from './features/outline';
+import { registerReferences } from './features/references';
+import { registerSymbols } from './features/symbols';
+
+declare const PAPERLIST_VERSION: string | undefined;
+
+// Picks stdio, IPC or sockets from the command line (`--stdio`, `--node-ipc`, `--socket=N`).
+const connection = createConnection(ProposedFeatures.all);
+const documents = new PaperDocuments(connection);
+const capabilities = { documentChanges: false, snippets: false, hierarchicalSymbols: false };
+let dynamicConfiguration = false;
+let dynamicWatchers = false;
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  const client = params.capabilities ?? {};
+  documents.settings.supportsConfiguration = client.workspace?.configuration === true;
+  dynamicConfiguration = client.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+  dynamicWatchers = client.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  capabilities.documentChanges = client.workspace?.workspaceEdit?.documentChanges === true;
+  capabilities.snippets = client.textDocument?.completion?.completionItem?.snippetSupport === true;
+  capabilities.hierarchicalSymbols = client.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true;
+  // Settings pushed at start by clients without workspace/configuration (some pass them as initializationOptions).
+  const initial = (params.initializationOptions as { paperList?: unknown } | undefined)?.paperList;
+  if (initial !== undefined) documents.settings.reset(initial);
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      codeActionProvider: {
+        codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, renumberAllKind, fixAllKind],
+      },
+      completionProvider: { triggerCharacters: completionTriggerCharacters },
+      hoverProvider: true,
+      documentSymbolProvider: true,
+      foldingRangeProvider: true,
+      referencesProvider: true,
+      documentHighlightProvider: true,
+    },
+    serverInfo: { name: 'paperlist', version: typeof PAPERLIST_VERSION === 'string' ? PAPERLIST_VERSION : 'development' },
+  };
+});
+
+connection.onInitialized(() => {
+  if (dynamicConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'paperList' });
+  if (dynamicWatchers) {
+    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.paperlistrc.json' }] });
+  }
+});
+
+connection.onDidChangeConfiguration(
+  guardNotification(connection, 'configuration change', (params) => {
+    const pushed = (params?.settings as { paperList?: unknown } | undefined)?.paperList;
+    documents.reloadAll(pushed);
+  }),
+);
+
+connection.onDidChangeWatchedFiles(
+  guardNotification(connection, 'watched files', (params) => {
+    if (params?.changes?.some((change) => typeof change?.uri === 'string' && change.uri.endsWith('.paperlistrc.json'))) documents.reloadConfigFiles();
+  }),
+);
+
+registerCodeActions(connection, documents, capabilities);
+registerCompletion(connection, documents, capabilities);
+registerHover(connection, documents);
+registerSymbols(connection, documents, capabilities);
+registerFolding(connection, documents);
+registerReferences(connection, documents);
+registerHighlights(connection, documents);
+registerOutline(connection, documents);
+
+connection.onShutdown(() => documents.stop());
+
+// Errors outside a handler are logged rather than ending the process; the client restarts us only on exit.
+process.on('uncaughtException', (error) => connection.console.error(`paperlist: uncaught error: ${error.stack ?? error.message}`));
+process.on('unhandledRejection', (reason) => connection.console.error(`paperlist: unhandled rejection: ${String((reason as Error)?.stack ?? reason)}`));
+
+connection.listen();

@@ -1,0 +1,63 @@
+// The custom requests of the paperlist language server; the server and the VS Code client both import this module.
+import { RequestType, type Range } from 'vscode-languageserver-protocol';
+
+export type OutlineSeverity = 'error' | 'warning' | 'info' | 'hint';
+
+export interface OutlineEntry {
+  title: string;
+  year?: number;
+  /** Zero-based line of the entry. */
+  line: number;
+  /** The entry's bold title (or the whole item when it has none). */
+  range: Range;
+  /** The worst severity among the findings inside the entry; absent when it has none. */
+  severity?: OutlineSeverity;
+}
+
+export interface OutlineNode {
+  title: string;
+  /** Heading level, 1 to 6. */
+  level: number;
+  /** Zero-based line of the heading. */
+  line: number;
+  /** From the heading to the start of the next heading of the same or a higher level. */
+  range: Range;
+  /** The GitHub anchor of the heading. */
+  slug?: string;
+  /** Entries directly under the heading, and in the whole subtree. */
+  ownCount: number;
+  totalCount: number;
+  entries: OutlineEntry[];
+  children: OutlineNode[];
+}
+
+export interface OutlineTotals {
+  /** List items that are paper entries. */
+  entries: number;
+  /** Distinct papers: copies of one paper in several sections count once. */
+  papers: number;
+  /** Findings of every severity, and the errors and warnings among them. */
+  problems: number;
+  errors: number;
+  warnings: number;
+}
+
+export interface OutlineParams {
+  textDocument: { uri: string };
+}
+
+export interface OutlineResult {
+  uri: string;
+  /** The document version the outline was computed for. */
+  version: number;
+  /** Entries before the first heading. */
+  entries: OutlineEntry[];
+  sections: OutlineNode[];
+  totals: OutlineTotals;
+}
+
+/** The section tree of a paper list with entry counts and worst finding severities; null when the document is not a paper list. */
+export namespace OutlineRequest {
+  export const method = 'paperList/outline' as const;
+  export const type = new RequestType<OutlineParams, OutlineResult | null, void>(method);
+}

@@ -1,0 +1,106 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { BlockCache, parseList } from '../../server/src/core/index';
+
+const reference = readFileSync('test/fixtures/alignment-survey.md', 'utf8');
+
+test('parseList: reads every field of a reference entry', () => {
+  const list = parseList('## Papers\n3. **Super-naturalinstructions**. *Wang et al.* arXiv 2022. [[Paper](https://arxiv.org/pdf/2204.07705v2.pdf)][[Data](https://x.org/)]\n');
+  const [entry] = list.entries;
+  assert.equal(entry.number?.value, 3);
+  assert.equal(entry.title?.text, 'Super-naturalinstructions');
+  assert.equal(entry.authors?.text, 'Wang et al.');
+  assert.equal(entry.venue?.text, 'arXiv');
+  assert.equal(entry.year?.value, 2022);
+  assert.deepEqual(entry.links.map((link) => [link.label, link.url, link.openBracket, link.closeBracket]), [
+    ['Paper', 'https://arxiv.org/pdf/2204.07705v2.pdf', true, true],
+    ['Data', 'https://x.org/', true, true],
+  ]);
+  assert.equal(entry.arxivId, '2204.07705');
+  assert.equal(entry.identity, 'arxiv:2204.07705');
+  assert.equal(entry.section.title, 'Papers');
+  const text = list.text;
+  assert.equal(text.slice(entry.title!.start, entry.title!.end), 'Super-naturalinstructions');
+  assert.equal(text.slice(entry.links[0].urlSpan.start, entry.links[0].urlSpan.end), 'https://arxiv.org/pdf/2204.07705v2.pdf');
+  assert.equal(text.slice(entry.links[1].labelSpan.start, entry.links[1].labelSpan.end), 'Data');
+});
+
+test('parseList: the reference list has 124 entries of 85 papers in 28 sections', () => {
+  const list = parseList(reference);
+  assert.equal(list.entries.length, 124);
+  assert.equal(new Set(list.entries.map((entry) => entry.identity)).size, 85);
+  assert.equal(list.sections.length - 1, 27);
+  assert.equal(list.entries.filter((entry) => entry.title?.text === 'Training language models to follow instructions with human feedback').length, 5);
+});
+
+test('parseList: the heading tree nests by level and sections end at the next heading of their level', () => {
+  const text = '# A\n## B\n1. **P**. *X et al.* arXiv 2020. [[Paper](https://a.org)]\n### C\n## D\n';
+  const list = parseList(text);
+  const [, a, b, c, d] = list.sections;
+  assert.deepEqual([a.title, b.title, c.title, d.title], ['A', 'B', 'C', 'D']);
+  assert.equal(b.parent, a);
+  assert.equal(c.parent, b);
+  assert.equal(d.parent, a);
+  assert.equal(b.entries.length, 1);
+  assert.equal(text.slice(b.span.start, b.span.end), '## B\n1. **P**. *X et al.* arXiv 2020. [[Paper](https://a.org)]\n### C\n');
+  assert.deepEqual(list.headings.map((heading) => heading.slug), ['a', 'b', 'c', 'd']);
+});
+
+test('parseList: plain bullets, instructions and table-of-contents items are not entries', () => {
+  const text = '# Contents\n- [Intro](#intro)\n- Install it with npm.\n1. Fork the repository.\n2. **Note**: keep it short.\n';
+  assert.equal(parseList(text).entries.length, 0);
+});
+
+test('parseList: items in fenced code and HTML comments are ignored', () => {
+  const text = '```\n1. **A**. *B et al.* arXiv 2020. [[Paper](https://a.org)]\n```\n<!--\n1. **A**. *B et al.* arXiv 2020.\n-->\n';
+  assert.equal(parseList(text).entries.length, 0);
+});
+
+test('parseList: a broken field still yields the entry', () => {
+  const list = parseList('1. **Unclosed title. *A et al.* arXiv 2020. [[Paper](https://a.org)]\n2. *No title* 2020 [[Paper](https://b.org)]\n');
+  assert.deepEqual(list.entries.map((entry) => entry.titleProblem), ['unclosed', 'missing']);
+});
+
+test('parseList: consecutive numbered items form one list, a heading starts another', () => {
+  const text = '# A\n1. **P**. *X.* 2020. [[Paper](https://a.org)]\n\n2. **Q**. *Y.* 2021. [[Paper](https://b.org)]\n# B\n1. **R**. *Z.* 2022. [[Paper](https://c.org)]\n';
+  const list = parseList(text);
+  assert.deepEqual(list.lists.map((group) => group.entries.length), [2, 1]);
+});
+
+test('parseList: nested items are their own list and keep their positions', () => {
+  const text = '- Group\n    1. **P**. *X et al.* arXiv 2020. [[Paper](https://a.org)]\n    2. **Q**. *Y et al.* arXiv 2021. [[Paper](https://b.org)]\n';
+  const list = parseList(text);
+  assert.equal(list.entries.length, 2);
+  const [p] = list.entries;
+  assert.equal(text.slice(p.title!.start, p.title!.end), 'P');
+  assert.equal(text.slice(p.number!.start, p.number!.end), '1');
+  assert.equal(list.lists.filter((group) => group.entries.length).length, 1);
+});
+
+test('parseList: CRLF and a BOM give the same entries as LF', () => {
+  const lf = '# A\n1. **P**. *X et al.* arXiv 2020. [[Paper](https://a.org)]\n2. **Q**. *Y et al.* arXiv 2021.\n';
+  const crlf = '\ufeff' + lf.replace(/\n/g, '\r\n');
+  const fields = (text: string) => parseList(text).entries.map((entry) => [entry.title?.text, entry.authors?.text, entry.venue?.text, entry.year?.text, entry.links.length]);
+  assert.deepEqual(fields(crlf), fields(lf));
+  const list = parseList(crlf);
+  assert.equal(list.headings[0].text, 'A');
+  assert.equal(crlf.slice(list.entries[1].year!.start, list.entries[1].year!.end), '2021');
+});
+
+test('parseList: a block cache gives the same model as a fresh parse', () => {
+  const cache = new BlockCache();
+  parseList(reference, { cache });
+  const edited = reference.replace('Glm-130b', 'GLM-130B');
+  const cached = parseList(edited, { cache });
+  const fresh = parseList(edited);
+  const strip = (list: typeof fresh) => JSON.stringify(list.entries.map(({ section, ...rest }) => ({ ...rest, section: section.id })));
+  assert.equal(strip(cached), strip(fresh));
+});
+
+test('parseList: empty text, only a BOM, and text without lists', () => {
+  for (const text of ['', '\ufeff', 'just text', '\n\n\n']) {
+    const list = parseList(text);
+    assert.equal(list.entries.length, 0);
+  }
+});

@@ -1,0 +1,189 @@
+// Starts code-server (a real VS Code served to a browser) and Debian's Chromium for the end-to-end tests.
+// Every run gets fresh folders under the system temp directory; code-server and the browser are stopped
+// by their process groups. Waits are on events (a log line, an exit, a DOM state), never on a clock.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { homedir, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { once } from 'node:events';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const repoRoot = resolve(import.meta.dirname, '..', '..');
+export const e2eDir = process.env.PAPERLIST_E2E_DIR ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'paperlist-e2e');
+export const codeServerBin = join(e2eDir, 'node_modules', '.bin', 'code-server');
+export const chromiumPath = process.env.PAPERLIST_CHROMIUM ?? '/usr/bin/chromium';
+export const referenceList = join(repoRoot, 'test', 'fixtures', 'alignment-survey.md');
+
+/** What is missing to run the tests here, in words; empty when everything is installed. */
+export function missingPrerequisites(): string[] {
+  const missing: string[] = [];
+  if (!existsSync(codeServerBin)) missing.push(`code-server (expected at ${codeServerBin})`);
+  if (!existsSync(chromiumPath)) missing.push(`Chromium (expected at ${chromiumPath})`);
+  return missing;
+}
+
+export interface Sandbox {
+  root: string;
+  workspace: string;
+  userData: string;
+  extensions: string;
+  config: string;
+  /** The installed (unpacked) extension folder. */
+  extensionDir: string;
+}
+
+/** Fresh folders, a copy of the reference list in a workspace, and the .vsix installed into code-server. */
+export function createSandbox(vsix: string, files: Record<string, string> = { 'alignment-survey.md': referenceList }): Sandbox {
+  const root = mkdtempSync(join(tmpdir(), 'paperlist-e2e-'));
+  const sandbox = {
+    root,
+    workspace: join(root, 'workspace'),
+    userData: join(root, 'user-data'),
+    extensions: join(root, 'extensions'),
+    config: join(root, 'config.yaml'),
+    extensionDir: '',
+  };
+  for (const folder of [sandbox.workspace, sandbox.userData, sandbox.extensions]) mkdirSync(folder, { recursive: true });
+  writeFileSync(sandbox.config, 'auth: none\n');
+  for (const [name, source] of Object.entries(files)) cpSync(source, join(sandbox.workspace, name));
+  // Quiet, predictable editor: no welcome page, no trust prompt, no auto-closing surprises in typing tests.
+  mkdirSync(join(sandbox.userData, 'User'), { recursive: true });
+  writeFileSync(
+    join(sandbox.userData, 'User', 'settings.json'),
+    JSON.stringify(
+      {
+        'workbench.startupEditor': 'none',
+        'workbench.tips.enabled': false,
+        'security.workspace.trust.enabled': false,
+        'telemetry.telemetryLevel': 'off',
+        'extensions.autoCheckUpdates': false,
+        'extensions.autoUpdate': false,
+        'update.mode': 'none',
+        'editor.minimap.enabled': false,
+        'workbench.colorTheme': 'Default Dark Modern',
+        'window.commandCenter': false,
+        'chat.commandCenter.enabled': false,
+        'workbench.layoutControl.enabled': false,
+      },
+      null,
+      2,
+    ),
+  );
+  const install = spawnSync(codeServerBin, ['--config', sandbox.config, '--user-data-dir', sandbox.userData, '--extensions-dir', sandbox.extensions, '--install-extension', vsix], {
+    encoding: 'utf8',
+  });
+  if (install.status !== 0) throw new Error(`code-server --install-extension failed:\n${install.stdout}\n${install.stderr}`);
+  const installed = readdirSync(sandbox.extensions).find((name) => name.startsWith('paperlist.paperlist-'));
+  if (!installed) throw new Error(`the extension is not in ${sandbox.extensions} after installing ${vsix}`);
+  sandbox.extensionDir = join(sandbox.extensions, installed);
+  return sandbox;
+}
+
+export function removeSandbox(sandbox: Sandbox): void {
+  rmSync(sandbox.root, { recursive: true, force: true });
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const address = server.address();
+  server.close();
+  await once(server, 'close');
+  if (!address || typeof address === 'string') throw new Error('no free port');
+  return address.port;
+}
+
+export interface CodeServer {
+  port: number;
+  url: string;
+  output: () => string;
+  /** The remote URI of a path on this machine, as the workbench in the browser names it. */
+  remoteUri: (path: string) => string;
+  stop: () => Promise<void>;
+}
+
+/** Starts code-server detached (its own process group) and resolves once it says it is listening. */
+export async function startCodeServer(sandbox: Sandbox, env: Record<string, string> = {}, fixedPort?: number): Promise<CodeServer> {
+  const port = fixedPort ?? (await freePort());
+  const args = [
+    '--config', sandbox.config,
+    '--bind-addr', `127.0.0.1:${port}`,
+    '--auth', 'none',
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
+    '--user-data-dir', sandbox.userData,
+    '--extensions-dir', sandbox.extensions,
+    sandbox.workspace,
+  ];
+  const child: ChildProcess = spawn(codeServerBin, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  let output = '';
+  const listening = new Promise<void>((resolveListening, reject) => {
+    const onData = (chunk: Buffer): void => {
+      output += chunk.toString();
+      if (/HTTP server listening on/.test(output)) resolveListening();
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`code-server exited with ${code} before listening:\n${output}`)));
+  });
+  const exited = once(child, 'exit');
+  await listening;
+  return {
+    port,
+    url: `http://127.0.0.1:${port}`,
+    output: () => output,
+    remoteUri: (path) => `vscode-remote://127.0.0.1:${port}${path}`,
+    stop: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      killGroup(child.pid!, 'SIGTERM');
+      const timer = setTimeout(() => killGroup(child.pid!, 'SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+      // The extension host and language server are in the same group; make sure none outlives the test.
+      killGroup(child.pid!, 'SIGKILL');
+    },
+  };
+}
+
+function killGroup(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // The group is already gone.
+  }
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
+  });
+}
+
+/** The workbench URL of the sandbox folder, optionally with a file to open and other payload entries. */
+export function workbenchUrl(server: CodeServer, sandbox: Sandbox, payload: [string, string][] = []): string {
+  const query = new URLSearchParams({ folder: sandbox.workspace });
+  if (payload.length) query.set('payload', JSON.stringify(payload));
+  return `${server.url}/?${query.toString()}`;
+}
+
+/** Opens the workbench and waits until its parts are on screen. */
+export async function openWorkbench(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.locator('.monaco-workbench .part.activitybar').waitFor({ state: 'visible', timeout: 60_000 });
+  await page.locator('.monaco-workbench .part.statusbar').waitFor({ state: 'visible', timeout: 60_000 });
+}

@@ -1,0 +1,62 @@
+// Runs the extension-host suite (test/e2e/suite) inside code-server: the workbench page gets the
+// extension and the bundled suite through its `payload`, runs the suite, and reports the exit code
+// through `codeAutomationExit`.
+import * as assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { build } from 'esbuild';
+import type { Browser } from 'playwright-core';
+import { createSandbox, launchBrowser, openWorkbench, referenceList, removeSandbox, repoRoot, startCodeServer, workbenchUrl, type CodeServer, type Sandbox } from './harness';
+
+const vsix = process.env.PAPERLIST_VSIX ?? '';
+let sandbox: Sandbox;
+let server: CodeServer | undefined;
+let browser: Browser | undefined;
+
+before(() => {
+  assert.ok(existsSync(vsix), `PAPERLIST_VSIX names the packaged extension (got "${vsix}"); run the tests with npm run test:e2e`);
+  const copies = ['quick-fix.md', 'completion.md', 'renumber.md', 'fix-all.md', 'add-entry.md'];
+  sandbox = createSandbox(vsix, { 'alignment-survey.md': referenceList, ...Object.fromEntries(copies.map((name) => [name, referenceList])) });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+  if (sandbox && !process.env.PAPERLIST_E2E_KEEP) removeSandbox(sandbox);
+});
+
+test('extension-host tests pass in code-server', { timeout: 240_000 }, async () => {
+  const suite = join(sandbox.root, 'suite', 'index.js');
+  await build({
+    entryPoints: [join(repoRoot, 'test', 'e2e', 'suite', 'index.ts')],
+    outfile: suite,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+    logLevel: 'warning',
+  });
+  const results = join(sandbox.root, 'results.json');
+  server = await startCodeServer(sandbox, { PAPERLIST_E2E_RESULTS: results });
+  browser = await launchBrowser();
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  let exit: (code: number) => void = () => undefined;
+  const exited = new Promise<number>((resolve) => {
+    exit = resolve;
+  });
+  await page.exposeFunction('codeAutomationExit', (code: number) => exit(code));
+  await page.exposeFunction('codeAutomationLog', () => undefined);
+  const url = workbenchUrl(server, sandbox, [
+    ['extensionDevelopmentPath', server.remoteUri(sandbox.extensionDir)],
+    ['extensionTestsPath', server.remoteUri(suite)],
+  ]);
+  await openWorkbench(page, url);
+  const code = await exited;
+  const report = existsSync(results) ? (JSON.parse(readFileSync(results, 'utf8')) as { name: string; ok: boolean; milliseconds: number; error?: string }[]) : [];
+  for (const result of report) console.log(`  ${result.ok ? '✔' : '✖'} ${result.name} (${result.milliseconds} ms)${result.error ? `\n${result.error}` : ''}`);
+  assert.ok(report.length > 0, `the suite wrote no results; code-server said:\n${server.output().slice(-4000)}`);
+  assert.deepEqual(report.filter((result) => !result.ok).map((result) => result.name), []);
+  assert.equal(code, 0);
+});

@@ -1,0 +1,243 @@
+// Extension-host tests: they run inside VS Code (code-server here, or the VS Code that @vscode/test-electron
+// downloads) and use the `vscode` API against the installed extension and its language server.
+// The workspace holds copies of the reference list: `alignment-survey.md` is only read, each test that
+// edits has its own copy.
+import * as assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import * as vscode from 'vscode';
+import type { PaperListApi } from '../../../client/src/extension';
+import type { EntryNode, PaperNode, SectionNode } from '../../../client/src/paperTree';
+import type { OutlineNode } from '../../../server/src/shared/protocol';
+
+const tests: { name: string; run: () => Promise<void> }[] = [];
+const test = (name: string, run: () => Promise<void>): void => {
+  tests.push({ name, run });
+};
+
+/** Resolves with the diagnostics of `uri` once `accept` holds for them, checking again on every change. */
+function diagnosticsWhen(uri: vscode.Uri, accept: (diagnostics: vscode.Diagnostic[]) => boolean, what: string): Promise<vscode.Diagnostic[]> {
+  return new Promise((resolve, reject) => {
+    const check = (): boolean => {
+      const diagnostics = vscode.languages.getDiagnostics(uri);
+      if (!accept(diagnostics)) return false;
+      subscription.dispose();
+      clearTimeout(guard);
+      resolve(diagnostics);
+      return true;
+    };
+    const subscription = vscode.languages.onDidChangeDiagnostics((event) => {
+      if (event.uris.some((changed) => changed.toString() === uri.toString())) check();
+    });
+    // A guard against hanging forever, not a wait: the check runs on every diagnostics event.
+    const guard = setTimeout(() => {
+      subscription.dispose();
+      reject(new Error(`timed out waiting for ${what}; diagnostics now: ${JSON.stringify(vscode.languages.getDiagnostics(uri).map(describe))}`));
+    }, 30_000);
+    check();
+  });
+}
+
+const describe = (diagnostic: vscode.Diagnostic): string => `${diagnostic.range.start.line + 1}: ${String(codeOf(diagnostic))} ${diagnostic.message}`;
+const codeOf = (diagnostic: vscode.Diagnostic): string | number | undefined =>
+  typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
+
+function fileUri(name: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the tests need a workspace folder');
+  return vscode.Uri.joinPath(folder.uri, name);
+}
+
+async function openList(name: string): Promise<{ editor: vscode.TextEditor; diagnostics: vscode.Diagnostic[] }> {
+  const uri = fileUri(name);
+  const document = await vscode.workspace.openTextDocument(uri);
+  const editor = await vscode.window.showTextDocument(document, { preview: false });
+  const diagnostics = await diagnosticsWhen(uri, (found) => found.length > 0, `the diagnostics of ${name}`);
+  return { editor, diagnostics };
+}
+
+function api(): PaperListApi {
+  const extension = vscode.extensions.getExtension<PaperListApi>('paperlist.paperlist');
+  assert.ok(extension, 'the extension paperlist.paperlist is installed');
+  assert.ok(extension.isActive, 'the extension is active');
+  return extension.exports;
+}
+
+function findSection(nodes: OutlineNode[], title: string): OutlineNode | undefined {
+  for (const node of nodes) {
+    if (node.title === title) return node;
+    const found = findSection(node.children, title);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function findTreeSection(provider: PaperListApi['tree'], nodes: PaperNode[], label: string): SectionNode | undefined {
+  for (const node of nodes) {
+    if (node.kind !== 'section') continue;
+    const shown = String(provider.getTreeItem(node).label);
+    if (label.endsWith(' · ') ? shown.startsWith(label) : shown === label) return node;
+    const found = findTreeSection(provider, node.sections, label);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** The zero-based line that contains `text`. */
+function lineOf(document: vscode.TextDocument, text: string): number {
+  for (let line = 0; line < document.lineCount; line++) if (document.lineAt(line).text.includes(text)) return line;
+  throw new Error(`no line contains "${text}"`);
+}
+
+const entryLines = (document: vscode.TextDocument): number =>
+  document.getText().split('\n').filter((line) => /^\d+\. \*\*/.test(line)).length;
+
+test('activates on a markdown paper list and reports its findings', async () => {
+  const { editor, diagnostics } = await openList('alignment-survey.md');
+  // Nothing but opening the markdown file activated the extension: the diagnostics prove it ran.
+  const extension = vscode.extensions.getExtension<PaperListApi>('paperlist.paperlist');
+  assert.equal(extension?.isActive, true);
+  await extension!.exports.ready;
+  assert.ok(diagnostics.every((diagnostic) => diagnostic.source === 'paperlist'), 'every diagnostic comes from paperlist');
+  const lines = diagnostics.map(describe);
+  const expect = (line: number, code: string, text: string): void => {
+    assert.ok(
+      diagnostics.some((d) => d.range.start.line === line - 1 && codeOf(d) === code && d.message.includes(text)),
+      `expected ${code} on line ${line} mentioning "${text}"; got:\n${lines.join('\n')}`,
+    );
+  };
+  expect(82, 'author-format', 'Ganguliet al.');
+  expect(132, 'author-format', 'Touvronet al.');
+  expect(18, 'year-arxiv-mismatch', '2210.11416');
+  expect(46, 'heading-whitespace', 'Model Synthetic Feedback');
+  assert.equal(editor.document.languageId, 'markdown');
+});
+
+test('answers paperList/outline with the sections, their counts and the totals', async () => {
+  const { editor, diagnostics } = await openList('alignment-survey.md');
+  const outline = await api().model.refresh();
+  assert.ok(outline, 'the reference list is a paper list');
+  const instructions = findSection(outline.sections, 'Human Instructions');
+  assert.ok(instructions);
+  assert.equal(instructions.level, 3);
+  assert.equal(instructions.line, 8);
+  assert.equal(instructions.totalCount, 17);
+  assert.equal(instructions.entries[0].title, 'Multitask prompted training enables zero-shot task generalizatio');
+  assert.equal(instructions.entries[0].year, 2021);
+  const preferences = findSection(outline.sections, 'Human Preferences');
+  assert.ok(preferences);
+  assert.equal(preferences.totalCount, preferences.children.reduce((sum, child) => sum + child.totalCount, preferences.ownCount));
+  assert.equal(outline.totals.entries, entryLines(editor.document));
+  assert.equal(outline.totals.problems, diagnostics.length);
+});
+
+test('the Paper List tree shows sections with counts and entries with years and problems', async () => {
+  await openList('alignment-survey.md');
+  const { tree, model } = api();
+  await model.refresh();
+  const section = findTreeSection(tree, tree.getChildren(), 'Human Instructions · 17');
+  assert.ok(section, `no "Human Instructions · 17" among ${JSON.stringify(tree.getChildren().map((node) => tree.getTreeItem(node).label))}`);
+  const entries = tree.getChildren(section) as EntryNode[];
+  assert.equal(entries.length, 17);
+  assert.equal(tree.getTreeItem(entries[0]).description, '2021');
+  // Entry 8 (line 18) gives a year that does not match its arXiv id.
+  const flagged = tree.getTreeItem(entries[7]);
+  assert.equal((flagged.iconPath as vscode.ThemeIcon).id, 'warning');
+  assert.match((flagged.tooltip as vscode.MarkdownString).value.replace(/\\/g, ''), /Year 2021 does not match arXiv 2210\.11416/);
+  assert.deepEqual(flagged.command?.arguments?.[1], 17);
+  const groups = tree.getChildren().filter((node) => node.kind === 'duplicates');
+  assert.equal(groups.length, 1, 'the papers listed in several sections have a group');
+});
+
+test('a quick fix from executeCodeActionProvider removes its finding', async () => {
+  const { editor, diagnostics } = await openList('quick-fix.md');
+  const glued = diagnostics.find((d) => codeOf(d) === 'author-format' && d.message.includes('Ganguliet al.'));
+  assert.ok(glued);
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, glued.range, vscode.CodeActionKind.QuickFix.value);
+  const fix = actions.find((action) => action.title.includes('Ganguli et al.'));
+  assert.ok(fix?.edit, `no fix among ${JSON.stringify(actions.map((action) => action.title))}`);
+  assert.ok(await vscode.workspace.applyEdit(fix.edit));
+  await diagnosticsWhen(editor.document.uri, (found) => !found.some((d) => d.message.includes('Ganguliet al.')), 'the finding to go away');
+  assert.match(editor.document.lineAt(81).text, /\*Ganguli et al\.\*/);
+});
+
+test('typing [[ offers the link labels of the list', async () => {
+  const { editor } = await openList('completion.md');
+  const line = editor.document.lineAt(10);
+  await editor.edit((edit) => edit.insert(line.range.end, ' [['));
+  const position = editor.document.lineAt(10).range.end;
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, position, '[');
+  const labels = list.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
+  for (const label of ['Paper', 'Data', 'Project', 'Checkpoint']) assert.ok(labels.includes(label), `${label} is offered; got ${labels.join(', ')}`);
+  assert.equal(labels[0], 'Paper', 'the most used label comes first');
+});
+
+test('Renumber Section renumbers the section at the cursor, Renumber All Lists every list', async () => {
+  const { editor } = await openList('renumber.md');
+  const document = editor.document;
+  const inInstructions = lineOf(document, '2. **Cross-task generalization');
+  const inDemonstrations = lineOf(document, '3. **Recursively summarizing books');
+  await editor.edit((edit) => {
+    edit.replace(new vscode.Range(inInstructions, 0, inInstructions, 1), '5');
+    edit.replace(new vscode.Range(inDemonstrations, 0, inDemonstrations, 1), '8');
+  });
+  editor.selection = new vscode.Selection(inDemonstrations, 0, inDemonstrations, 0);
+  await api().model.refresh();
+  await vscode.commands.executeCommand('paperList.renumberSection');
+  assert.match(document.lineAt(inDemonstrations).text, /^3\. /, 'the section at the cursor is renumbered');
+  assert.match(document.lineAt(inInstructions).text, /^5\. /, 'other sections are left alone');
+  await vscode.commands.executeCommand('paperList.renumberAll');
+  assert.match(document.lineAt(inInstructions).text, /^2\. /);
+});
+
+test('Fix All in Section fixes only that section, Fix All Problems the rest', async () => {
+  const { editor } = await openList('fix-all.md');
+  const document = editor.document;
+  const { tree, model } = api();
+  await model.refresh();
+  const section = findTreeSection(tree, tree.getChildren(), 'Human Evaluation · ');
+  assert.ok(section, 'the "Human Evaluation" section is in the tree');
+  await vscode.commands.executeCommand('paperList.fixSection', section);
+  assert.match(document.lineAt(131).text, /\*Touvron et al\.\*/, 'line 132 is in the section and fixed');
+  assert.match(document.lineAt(137).text, /\*Touvronet al\.\*/, 'line 138 is in the next section and left alone');
+  await vscode.commands.executeCommand('paperList.fixAll');
+  assert.match(document.lineAt(137).text, /\*Touvron et al\.\*/);
+  assert.match(document.lineAt(81).text, /\*Ganguli et al\.\*/);
+  await diagnosticsWhen(document.uri, (found) => !found.some((d) => codeOf(d) === 'author-format'), 'the author findings to go away');
+});
+
+test('Add Paper Entry inserts a numbered snippet after the entry at the cursor', async () => {
+  const { editor } = await openList('add-entry.md');
+  // Entry 17 is the last one of "Human Instructions".
+  const last = lineOf(editor.document, '17. **Llavar');
+  editor.selection = new vscode.Selection(last, 5, last, 5);
+  await vscode.commands.executeCommand('paperList.addEntry');
+  const year = new Date().getFullYear();
+  assert.equal(editor.document.lineAt(last + 1).text, `18. **Title**. *First Author et al.* arXiv ${year}. [[Paper](https://arxiv.org/abs/)]`);
+  assert.equal(editor.document.getText(editor.selection), 'Title', 'the title placeholder is selected');
+});
+
+test('the language server survives a restart', async () => {
+  await openList('alignment-survey.md');
+  await vscode.commands.executeCommand('paperList.restartServer');
+  const outline = await api().model.refresh();
+  assert.ok(outline && outline.totals.entries > 100);
+});
+
+export async function run(): Promise<void> {
+  const results: { name: string; ok: boolean; milliseconds: number; error?: string }[] = [];
+  for (const { name, run: body } of tests) {
+    const started = Date.now();
+    try {
+      await body();
+      results.push({ name, ok: true, milliseconds: Date.now() - started });
+      console.log(`✔ ${name} (${Date.now() - started} ms)`);
+    } catch (error) {
+      const message = (error as Error)?.stack ?? String(error);
+      results.push({ name, ok: false, milliseconds: Date.now() - started, error: message });
+      console.log(`✖ ${name}\n${message}`);
+    }
+  }
+  if (process.env.PAPERLIST_E2E_RESULTS) writeFileSync(process.env.PAPERLIST_E2E_RESULTS, JSON.stringify(results, null, 2));
+  const failed = results.filter((result) => !result.ok).length;
+  if (failed) throw new Error(`${failed} of ${results.length} extension-host tests failed`);
+}

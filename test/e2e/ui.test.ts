@@ -1,0 +1,115 @@
+// UI tests: the packaged extension in code-server, driven through Chromium like a user would.
+// Set PAPERLIST_SCREENSHOTS to a folder (npm run test:e2e -- --screenshots writes images/) to keep the
+// screenshots for the README; otherwise they go to the run's temporary folder.
+import * as assert from 'node:assert/strict';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { createSandbox, launchBrowser, openWorkbench, removeSandbox, startCodeServer, workbenchUrl, type CodeServer, type Sandbox } from './harness';
+
+const vsix = process.env.PAPERLIST_VSIX ?? '';
+let sandbox: Sandbox;
+let server: CodeServer;
+let browser: Browser;
+let page: Page;
+let screenshots: string;
+
+const problemRows = (): Locator => page.locator('.markers-panel .monaco-list-row');
+const treeRow = (text: string): Locator => page.locator('.sidebar .monaco-list-row', { hasText: text }).first();
+
+/** Moves the cursor with the editor's Go to Line box ("82:103" is line 82, column 103). */
+async function goToLine(target: string): Promise<void> {
+  await page.locator('.monaco-editor .view-lines').first().click();
+  await page.keyboard.press('Control+G');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`:${target}`);
+  await page.keyboard.press('Enter');
+  await input.waitFor({ state: 'hidden' });
+}
+
+async function screenshot(name: string): Promise<void> {
+  await page.screenshot({ path: join(screenshots, name) });
+}
+
+describe('the Paper List extension in code-server', { timeout: 300_000 }, () => {
+  before(async () => {
+    assert.ok(existsSync(vsix), `PAPERLIST_VSIX names the packaged extension (got "${vsix}"); run the tests with npm run test:e2e`);
+    sandbox = createSandbox(vsix);
+    screenshots = process.env.PAPERLIST_SCREENSHOTS || join(sandbox.root, 'screenshots');
+    mkdirSync(screenshots, { recursive: true });
+    server = await startCodeServer(sandbox);
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const file = join(sandbox.workspace, 'alignment-survey.md');
+    await openWorkbench(page, workbenchUrl(server, sandbox, [['openFile', server.remoteUri(file)]]));
+    await page.locator('.tabs-container .tab', { hasText: 'alignment-survey.md' }).waitFor({ state: 'visible', timeout: 60_000 });
+    await page.locator('.monaco-editor .view-lines').first().waitFor({ state: 'visible' });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (sandbox && !process.env.PAPERLIST_E2E_KEEP) removeSandbox(sandbox);
+  });
+
+  test('the Problems panel lists the findings', async () => {
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+Shift+M');
+    await page.locator('.markers-panel').waitFor({ state: 'visible' });
+    await problemRows().filter({ hasText: 'paper_tree.png' }).first().waitFor({ state: 'visible', timeout: 60_000 });
+    await problemRows().filter({ hasText: 'Ganguliet al.' }).first().waitFor({ state: 'visible' });
+    assert.ok((await problemRows().count()) > 5, 'several findings are listed');
+  });
+
+  test('the Paper List view shows the sections with their counts and the status bar the totals', async () => {
+    await page.locator('.activitybar .action-item .action-label[aria-label^="Paper List"]').first().click();
+    await treeRow('Human Instructions · 17').waitFor({ state: 'visible', timeout: 60_000 });
+    await treeRow('Definition of Alignment Targets · ').waitFor({ state: 'visible' });
+    const status = page.locator('.statusbar-item', { hasText: /\d+ papers · \d+ problems/ }).first();
+    await status.waitFor({ state: 'visible' });
+    assert.match((await status.textContent()) ?? '', /\d+ papers · \d+ problems/);
+    await screenshot('paperlist-tree-problems.png');
+  });
+
+  test('clicking an entry moves the cursor to its line', async () => {
+    const section = treeRow('Human Instructions · 17');
+    await section.locator('.monaco-tl-twistie').click();
+    const entry = treeRow('Cross-task generalization via natural language crowdsourcing instructions');
+    await entry.waitFor({ state: 'visible' });
+    await entry.click();
+    await page.locator('#status\\.editor\\.selection', { hasText: 'Ln 12,' }).waitFor({ state: 'visible' });
+  });
+
+  test('Ctrl+. on a finding offers its fix, and applying it removes the finding', async () => {
+    await goToLine('82:103');
+    await page.locator('#status\\.editor\\.selection', { hasText: 'Ln 82, Col 103' }).waitFor({ state: 'visible' });
+    await page.keyboard.press('Control+Period');
+    const menu = page.locator('.action-widget');
+    await menu.waitFor({ state: 'visible' });
+    const fix = menu.locator('.monaco-list-row', { hasText: 'Ganguli et al.' }).first();
+    await fix.waitFor({ state: 'visible' });
+    await screenshot('paperlist-quick-fix.png');
+    // The pointer block over the menu swallows clicks: move the keyboard focus to the fix and press Enter.
+    for (let step = 0; step < 10 && !(await fix.evaluate((row) => row.classList.contains('focused'))); step++) await page.keyboard.press('ArrowDown');
+    assert.ok(await fix.evaluate((row) => row.classList.contains('focused')), 'the fix can be focused');
+    await page.keyboard.press('Enter');
+    await menu.waitFor({ state: 'hidden' });
+    await problemRows().filter({ hasText: 'Ganguliet al.' }).first().waitFor({ state: 'detached' });
+    await page.locator('.monaco-editor .view-line', { hasText: '*Ganguli et al.*' }).first().waitFor({ state: 'visible' });
+  });
+
+  test('typing [[ opens completion with the link labels', async () => {
+    await goToLine('11');
+    await page.keyboard.press('End');
+    await page.keyboard.type(' [[');
+    const suggestions = page.locator('.suggest-widget.visible');
+    await suggestions.waitFor({ state: 'visible' });
+    for (const label of ['Paper', 'Data', 'Project']) {
+      await suggestions.locator('.monaco-list-row', { hasText: label }).first().waitFor({ state: 'visible' });
+    }
+    await screenshot('paperlist-completion.png');
+    await page.keyboard.press('Escape');
+  });
+});

@@ -1,0 +1,122 @@
+// A small LSP client for the protocol tests: starts dist/server.js over stdio and waits for what it sends.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { resolve } from 'node:path';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ProtocolConnection,
+} from 'vscode-languageserver-protocol/node';
+import {
+  ConfigurationRequest,
+  DidChangeTextDocumentNotification,
+  DidCloseTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  ExitNotification,
+  InitializedNotification,
+  InitializeRequest,
+  LogMessageNotification,
+  PublishDiagnosticsNotification,
+  RegistrationRequest,
+  ShutdownRequest,
+  type Diagnostic,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol';
+
+export const serverPath = resolve(__dirname, '../../dist/server.js');
+
+/** One running server and a client connection to it. */
+export class TestServer {
+  readonly logs: string[] = [];
+  /** Every diagnostics notification, in arrival order. */
+  readonly published: PublishDiagnosticsParams[] = [];
+  private waiters: { uri: string; version: number; resolve: (diagnostics: Diagnostic[]) => void }[] = [];
+  settings: unknown = {};
+
+  private constructor(
+    readonly child: ChildProcess,
+    readonly connection: ProtocolConnection,
+  ) {}
+
+  static async start(settings: unknown = {}): Promise<TestServer> {
+    const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const server = new TestServer(child, connection);
+    server.settings = settings;
+    child.stderr!.on('data', (chunk: Buffer) => server.logs.push(chunk.toString()));
+    connection.onNotification(LogMessageNotification.type, (params) => {
+      server.logs.push(params.message);
+    });
+    connection.onNotification(PublishDiagnosticsNotification.type, (params) => server.receive(params));
+    connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => server.settings));
+    connection.onRequest(RegistrationRequest.type, () => undefined);
+    connection.listen();
+    await connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: null,
+      workspaceFolders: null,
+      capabilities: {
+        workspace: { configuration: true, workspaceEdit: { documentChanges: true }, didChangeWatchedFiles: { dynamicRegistration: true } },
+        textDocument: {
+          completion: { completionItem: { snippetSupport: true } },
+          documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+          publishDiagnostics: { versionSupport: true, relatedInformation: true, codeDescriptionSupport: true, dataSupport: true },
+        },
+      },
+    });
+    await connection.sendNotification(InitializedNotification.type, {});
+    return server;
+  }
+
+  private receive(params: PublishDiagnosticsParams): void {
+    this.published.push(params);
+    const ready = this.waiters.filter((waiter) => waiter.uri === params.uri && (waiter.version === params.version || waiter.version === -1));
+    this.waiters = this.waiters.filter((waiter) => !ready.includes(waiter));
+    for (const waiter of ready) waiter.resolve(params.diagnostics);
+  }
+
+  /** Resolves with the diagnostics of a document version as soon as the server publishes them. */
+  diagnostics(uri: string, version: number): Promise<Diagnostic[]> {
+    const done = this.published.find((params) => params.uri === uri && params.version === version);
+    if (done) return Promise.resolve(done.diagnostics);
+    return new Promise((resolve) => this.waiters.push({ uri, version, resolve }));
+  }
+
+  /** Resolves with the next diagnostics published for a document, whatever their version. */
+  nextDiagnostics(uri: string): Promise<Diagnostic[]> {
+    return new Promise((resolve) => this.waiters.push({ uri, version: -1, resolve }));
+  }
+
+  async open(uri: string, text: string, version = 1, languageId = 'markdown'): Promise<void> {
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version, text } });
+  }
+
+  /** Replaces the whole text; incremental changes are sent with `connection` directly. */
+  async replace(uri: string, version: number, text: string): Promise<void> {
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+  }
+
+  async close(uri: string): Promise<void> {
+    await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  }
+
+  /** Shuts down cleanly and resolves with the exit code; kills the child if it does not exit. */
+  async stop(): Promise<number | null> {
+    if (this.child.exitCode !== null) return this.child.exitCode;
+    const exited = new Promise<number | null>((resolve) => this.child.once('exit', (code) => resolve(code)));
+    try {
+      await this.connection.sendRequest(ShutdownRequest.type);
+      await this.connection.sendNotification(ExitNotification.type);
+    } catch {
+      this.child.kill();
+    }
+    const code = await exited;
+    this.connection.dispose();
+    return code;
+  }
+
+  kill(): void {
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill();
+    this.connection.dispose();
+  }
+}
