@@ -147,7 +147,8 @@ export function runCli(argv: string[], io: CliIo): number {
       const fixed = fixAll(text, options);
       if (fixed.text !== text) {
         try {
-          writeFileSync(file, fixed.text);
+          // The byte order mark the reader took off goes back on, so that --fix changes only what it fixed.
+          writeFileSync(file, read.bom ? `\ufeff${fixed.text}` : fixed.text);
           text = fixed.text;
         } catch (error) {
           io.stderr(`paperlist: ${display}: the fixes could not be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);

@@ -88,14 +88,37 @@ test('parseList: CRLF and a BOM give the same entries as LF', () => {
   assert.equal(crlf.slice(list.entries[1].year!.start, list.entries[1].year!.end), '2021');
 });
 
-test('parseList: a block cache gives the same model as a fresh parse', () => {
+/** The entries as JSON with sorted keys, without list ids (an incremental parse numbers new lists afresh). */
+function canonical(list: ReturnType<typeof parseList>): string[] {
+  const sortKeys = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(sortKeys)
+      : value && typeof value === 'object'
+        ? Object.fromEntries(Object.keys(value).sort().map((key) => [key, sortKeys((value as Record<string, unknown>)[key])]))
+        : value;
+  return list.entries.map(({ section, listId: _listId, ...rest }) => JSON.stringify(sortKeys({ ...rest, section: section.title })));
+}
+
+test('parseList: a block cache gives the same model as a fresh parse after edits', () => {
   const cache = new BlockCache();
   parseList(reference, { cache });
-  const edited = reference.replace('Glm-130b', 'GLM-130B');
-  const cached = parseList(edited, { cache });
-  const fresh = parseList(edited);
-  const strip = (list: typeof fresh) => JSON.stringify(list.entries.map(({ section, ...rest }) => ({ ...rest, section: section.id })));
-  assert.equal(strip(cached), strip(fresh));
+  const edits: ((text: string) => string)[] = [
+    (text) => text.replace('Glm-130b', 'GLM-130B'),
+    (text) => text.replace('### Human Preferences\n', '### Human Preferences\n1. **New paper**. *Doe et al.* ICML 2020.\n'),
+    (text) => text.replace('#### Human Feedback\n', ''),
+    (text) => text.replace('## Evaluation of Alignment Targets', '## Evaluation'),
+    (text) => text.slice(0, 2000) + text.slice(4000),
+    (text) => text + '\n# Appendix\n1. **Tail**. *Roe et al.* arXiv 2021.\n',
+    (text) => '```\n' + text,
+  ];
+  let text = reference;
+  for (const edit of edits) {
+    text = edit(text);
+    const incremental = parseList(text, { cache });
+    const fresh = parseList(text);
+    assert.deepEqual(canonical(incremental), canonical(fresh));
+    assert.deepEqual(incremental.blocks.map((block) => [block.kind, block.start, block.end, block.startLine]), fresh.blocks.map((block) => [block.kind, block.start, block.end, block.startLine]));
+  }
 });
 
 test('parseList: empty text, only a BOM, and text without lists', () => {

@@ -2,7 +2,7 @@
 // Every run gets fresh folders under the system temp directory; code-server and the browser are stopped
 // by their process groups. Waits are on events (a log line, an exit, a DOM state), never on a clock.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -46,7 +46,11 @@ export function createSandbox(vsix: string, files: Record<string, string> = { 'a
   };
   for (const folder of [sandbox.workspace, sandbox.userData, sandbox.extensions]) mkdirSync(folder, { recursive: true });
   writeFileSync(sandbox.config, 'auth: none\n');
-  for (const [name, source] of Object.entries(files)) cpSync(source, join(sandbox.workspace, name));
+  for (const [name, source] of Object.entries(files)) {
+    // The copies are edited by the tests (and by people trying the demo); the sources may be read-only.
+    cpSync(source, join(sandbox.workspace, name));
+    chmodSync(join(sandbox.workspace, name), 0o644);
+  }
   // Quiet, predictable editor: no welcome page, no trust prompt, no auto-closing surprises in typing tests.
   mkdirSync(join(sandbox.userData, 'User'), { recursive: true });
   writeFileSync(
@@ -154,6 +158,36 @@ function killGroup(pid: number, signal: NodeJS.Signals): void {
     process.kill(-pid, signal);
   } catch {
     // The group is already gone.
+  }
+}
+
+/** The ends of code-server's output and of the extension host, agent and Paper List logs, for failure messages. */
+export function diagnosticsOf(sandbox: Sandbox, server?: CodeServer): string {
+  const parts: string[] = [];
+  if (server) parts.push(`--- code-server output (end) ---\n${server.output().slice(-3000)}`);
+  const logs = join(sandbox.userData, 'logs');
+  const walk = (folder: string): void => {
+    if (!existsSync(folder)) return;
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (/^(remoteexthost|remoteagent|Paper List)\.log$/.test(entry.name)) parts.push(`--- ${path} (end) ---\n${readFileSync(path, 'utf8').slice(-2500)}`);
+    }
+  };
+  walk(logs);
+  return parts.join('\n');
+}
+
+/** Rejects with `message` and the logs when `promise` has not settled after `milliseconds`: a guard against hangs, not a wait. */
+export async function within<T>(promise: Promise<T>, milliseconds: number, message: () => string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const guard = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(message())), milliseconds);
+  });
+  try {
+    return await Promise.race([promise, guard]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { build } from 'esbuild';
 import type { Browser } from 'playwright-core';
-import { createSandbox, launchBrowser, openWorkbench, referenceList, removeSandbox, repoRoot, startCodeServer, workbenchUrl, type CodeServer, type Sandbox } from './harness';
+import { createSandbox, diagnosticsOf, launchBrowser, within, openWorkbench, referenceList, removeSandbox, repoRoot, startCodeServer, workbenchUrl, type CodeServer, type Sandbox } from './harness';
 
 const vsix = process.env.PAPERLIST_VSIX ?? '';
 let sandbox: Sandbox;
@@ -26,7 +26,7 @@ after(async () => {
   if (sandbox && !process.env.PAPERLIST_E2E_KEEP) removeSandbox(sandbox);
 });
 
-test('extension-host tests pass in code-server', { timeout: 240_000 }, async () => {
+test('extension-host tests pass in code-server', { timeout: 300_000 }, async () => {
   const suite = join(sandbox.root, 'suite', 'index.js');
   await build({
     entryPoints: [join(repoRoot, 'test', 'e2e', 'suite', 'index.ts')],
@@ -52,8 +52,8 @@ test('extension-host tests pass in code-server', { timeout: 240_000 }, async () 
     ['extensionDevelopmentPath', server.remoteUri(sandbox.extensionDir)],
     ['extensionTestsPath', server.remoteUri(suite)],
   ]);
-  await openWorkbench(page, url);
-  const code = await exited;
+  await within(openWorkbench(page, url), 90_000, () => `the workbench did not load\n${diagnosticsOf(sandbox, server)}`);
+  const code = await within(exited, 240_000, () => `the suite did not finish\n${diagnosticsOf(sandbox, server)}`);
   const report = existsSync(results) ? (JSON.parse(readFileSync(results, 'utf8')) as { name: string; ok: boolean; milliseconds: number; error?: string }[]) : [];
   for (const result of report) console.log(`  ${result.ok ? '✔' : '✖'} ${result.name} (${result.milliseconds} ms)${result.error ? `\n${result.error}` : ''}`);
   assert.ok(report.length > 0, `the suite wrote no results; code-server said:\n${server.output().slice(-4000)}`);

@@ -3,10 +3,11 @@
 // screenshots for the README; otherwise they go to the run's temporary folder.
 import * as assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { createSandbox, launchBrowser, openWorkbench, removeSandbox, startCodeServer, workbenchUrl, type CodeServer, type Sandbox } from './harness';
+import { createSandbox, diagnosticsOf, launchBrowser, openWorkbench, removeSandbox, startCodeServer, workbenchUrl, type CodeServer, type Sandbox } from './harness';
 
 const vsix = process.env.PAPERLIST_VSIX ?? '';
 let sandbox: Sandbox;
@@ -29,6 +30,21 @@ async function goToLine(target: string): Promise<void> {
   await input.waitFor({ state: 'hidden' });
 }
 
+/** A UI test that leaves a screenshot and the logs behind when it fails, so that a CI failure can be understood. */
+function uiTest(name: string, body: () => Promise<void>): void {
+  test(name, async () => {
+    try {
+      await body();
+    } catch (error) {
+      const folder = join(tmpdir(), 'paperlist-e2e-failures');
+      mkdirSync(folder, { recursive: true });
+      const shot = join(folder, `failed-${name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}.png`);
+      await page.screenshot({ path: shot }).catch(() => undefined);
+      throw new Error(`${(error as Error).message}\nscreenshot: ${shot}\n${diagnosticsOf(sandbox, server)}`);
+    }
+  });
+}
+
 async function screenshot(name: string): Promise<void> {
   await page.screenshot({ path: join(screenshots, name) });
 }
@@ -43,10 +59,15 @@ describe('the Paper List extension in code-server', { timeout: 300_000 }, () => 
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     const file = join(sandbox.workspace, 'alignment-survey.md');
-    await openWorkbench(page, workbenchUrl(server, sandbox, [['openFile', server.remoteUri(file)]]));
-    await page.locator('.tabs-container .tab', { hasText: 'alignment-survey.md' }).waitFor({ state: 'visible', timeout: 60_000 });
-    await page.locator('.monaco-editor .view-lines').first().waitFor({ state: 'visible' });
+    try {
+      await openWorkbench(page, workbenchUrl(server, sandbox, [['openFile', server.remoteUri(file)]]));
+      await page.locator('.tabs-container .tab', { hasText: 'alignment-survey.md' }).waitFor({ state: 'visible', timeout: 60_000 });
+      await page.locator('.monaco-editor .view-lines').first().waitFor({ state: 'visible' });
+    } catch (error) {
+      throw new Error(`${(error as Error).message}\n${diagnosticsOf(sandbox, server)}`);
+    }
   });
+
 
   after(async () => {
     await browser?.close();
@@ -54,7 +75,7 @@ describe('the Paper List extension in code-server', { timeout: 300_000 }, () => 
     if (sandbox && !process.env.PAPERLIST_E2E_KEEP) removeSandbox(sandbox);
   });
 
-  test('the Problems panel lists the findings', async () => {
+  uiTest('the Problems panel lists the findings', async () => {
     await page.locator('.monaco-editor .view-lines').first().click();
     await page.keyboard.press('Control+Shift+M');
     await page.locator('.markers-panel').waitFor({ state: 'visible' });
@@ -63,9 +84,17 @@ describe('the Paper List extension in code-server', { timeout: 300_000 }, () => 
     assert.ok((await problemRows().count()) > 5, 'several findings are listed');
   });
 
-  test('the Paper List view shows the sections with their counts and the status bar the totals', async () => {
+  uiTest('the Paper List view shows the sections with their counts and the status bar the totals', async () => {
     await page.locator('.activitybar .action-item .action-label[aria-label^="Paper List"]').first().click();
     await treeRow('Human Instructions · 17').waitFor({ state: 'visible', timeout: 60_000 });
+    // A wider sidebar, so that the screenshot shows whole section titles with their counts.
+    const sidebar = await page.locator('.part.sidebar').boundingBox();
+    if (sidebar) {
+      await page.mouse.move(sidebar.x + sidebar.width + 1, sidebar.y + sidebar.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(sidebar.x + sidebar.width + 140, sidebar.y + sidebar.height / 2, { steps: 5 });
+      await page.mouse.up();
+    }
     await treeRow('Definition of Alignment Targets · ').waitFor({ state: 'visible' });
     const status = page.locator('.statusbar-item', { hasText: /\d+ papers · \d+ problems/ }).first();
     await status.waitFor({ state: 'visible' });
@@ -73,16 +102,32 @@ describe('the Paper List extension in code-server', { timeout: 300_000 }, () => 
     await screenshot('paperlist-tree-problems.png');
   });
 
-  test('clicking an entry moves the cursor to its line', async () => {
+  uiTest('clicking an entry moves the cursor to its line', async () => {
     const section = treeRow('Human Instructions · 17');
-    await section.locator('.monaco-tl-twistie').click();
+    // The tree follows the cursor, so the section may be open already.
+    if ((await section.getAttribute('aria-expanded')) !== 'true') await section.locator('.monaco-tl-twistie').click();
     const entry = treeRow('Cross-task generalization via natural language crowdsourcing instructions');
     await entry.waitFor({ state: 'visible' });
     await entry.click();
     await page.locator('#status\\.editor\\.selection', { hasText: 'Ln 12,' }).waitFor({ state: 'visible' });
   });
 
-  test('Ctrl+. on a finding offers its fix, and applying it removes the finding', async () => {
+  uiTest('Go to Section picks a heading from the section tree', async () => {
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill('>Paper List: Go to Section');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Go to Section' }).first().waitFor({ state: 'visible' });
+    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Definition of Alignment Targets' }).first().waitFor({ state: 'visible' });
+    await input.fill('Automatic Chatbot');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Automatic Chatbot Arenas' }).first().waitFor({ state: 'visible' });
+    await page.keyboard.press('Enter');
+    await page.locator('#status\\.editor\\.selection', { hasText: 'Ln 109,' }).waitFor({ state: 'visible' });
+  });
+
+  uiTest('Ctrl+. on a finding offers its fix, and applying it removes the finding', async () => {
     await goToLine('82:103');
     await page.locator('#status\\.editor\\.selection', { hasText: 'Ln 82, Col 103' }).waitFor({ state: 'visible' });
     await page.keyboard.press('Control+Period');
@@ -100,9 +145,9 @@ describe('the Paper List extension in code-server', { timeout: 300_000 }, () => 
     await page.locator('.monaco-editor .view-line', { hasText: '*Ganguli et al.*' }).first().waitFor({ state: 'visible' });
   });
 
-  test('typing [[ opens completion with the link labels', async () => {
-    await goToLine('11');
-    await page.keyboard.press('End');
+  uiTest('typing [[ opens completion with the link labels', async () => {
+    // A column past the end puts the cursor at the end of the (wrapped) line.
+    await goToLine('11:2000');
     await page.keyboard.type(' [[');
     const suggestions = page.locator('.suggest-widget.visible');
     await suggestions.waitFor({ state: 'visible' });

@@ -51,11 +51,34 @@ interface OpenList {
   marker: string;
 }
 
+/** Where a scan may start again: right after an ATX heading, whose scanner state is always the same. */
+export interface ScanResume {
+  /** The blocks before `startLine`, kept as they are. */
+  blocks: Block[];
+  startLine: number;
+  /** The first list id the scan may hand out; lower ones belong to kept blocks. */
+  nextListId: number;
+}
+
+export interface ScanOptions {
+  resume?: ScanResume;
+  /**
+   * Asked at each ATX heading after the resume point, in a clean scanner state; returns the blocks
+   * from that heading to the end of the document when they are known already, which ends the scan.
+   */
+  resync?(line: number, lineStart: number): Block[] | undefined;
+}
+
+/** Whether a block is an ATX heading (`## Title`), after which the scanner's state is always the same. */
+export function isAtxHeading(text: string, block: Block): boolean {
+  return block.kind === 'heading' && text.charCodeAt(block.start + block.indent) === 35;
+}
+
 /** Splits markdown text into blocks. Runs in one pass over the lines and never backtracks. */
-export function scanBlocks(text: string, index = new LineIndex(text)): Block[] {
-  const blocks: Block[] = [];
+export function scanBlocks(text: string, index = new LineIndex(text), options: ScanOptions = {}): Block[] {
+  const blocks: Block[] = options.resume ? options.resume.blocks : [];
   const openLists: OpenList[] = [];
-  let nextListId = 0;
+  let nextListId = options.resume?.nextListId ?? 0;
   let fence: { char: string; length: number } | undefined;
   let inComment = false;
   let current: Block | undefined;
@@ -70,7 +93,7 @@ export function scanBlocks(text: string, index = new LineIndex(text)): Block[] {
     current = block;
   };
 
-  for (let line = 0; line < index.lineCount; line++) {
+  for (let line = options.resume?.startLine ?? 0; line < index.lineCount; line++) {
     const lineStart = index.lineStarts[line] + (line === 0 ? bom : 0);
     const lineEnd = Math.max(lineStart, index.lineEnd(line));
     const content = text.slice(lineStart, lineEnd);
@@ -114,6 +137,11 @@ export function scanBlocks(text: string, index = new LineIndex(text)): Block[] {
     }
     const heading = headingPattern.exec(content);
     if (heading) {
+      const rest = options.resync?.(line, lineStart);
+      if (rest) {
+        for (const block of rest) blocks.push(block);
+        return blocks;
+      }
       openLists.length = 0;
       push({ ...base, kind: 'heading', level: heading[1].length });
       continue;

@@ -1,5 +1,5 @@
 import type { ResolvedConfig } from './config';
-import type { PaperList } from './model';
+import type { Entry, PaperList } from './model';
 import type { Span } from './text';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
@@ -48,6 +48,11 @@ export interface LintHost {
 
 export interface RuleContext {
   list: PaperList;
+  /**
+   * The entries to check. All of them for rules that look at the whole list; for entry-scoped rules,
+   * only those whose findings are not known yet from the last lint of the same document.
+   */
+  entries: readonly Entry[];
   config: ResolvedConfig;
   host: LintHost;
   /** The year it is now, for judging whether a year is plausible. */
@@ -62,5 +67,12 @@ export interface Rule {
   /** One sentence for the docs and the rule table. */
   description: string;
   fixable: boolean;
+  /**
+   * `entry` for rules whose verdict on an entry depends only on that entry's text and on the facts that
+   * `contextKey` sums up; the linter then re-checks only the entries an edit touched.
+   */
+  scope?: 'entry';
+  /** For entry-scoped rules: the list-wide facts the rule uses (its majority style, its vocabulary). */
+  contextKey?(context: RuleContext): string;
   check(context: RuleContext): void;
 }

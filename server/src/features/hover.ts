@@ -14,7 +14,9 @@ export function registerHover(connection: Connection, documents: PaperDocuments)
       const card = paperCardAt(analysis.list, offset);
       if (!card) return null;
       // Editors open `file:///path#L12` at line 12, which makes each section in the card a jump target.
-      const value = renderPaperCard(card, (line) => `${analysis.uri.replace(/#.*$/, '')}#L${line + 1}`);
+      const hash = analysis.uri.indexOf('#');
+      const base = hash === -1 ? analysis.uri : analysis.uri.slice(0, hash);
+      const value = renderPaperCard(card, (line) => `${base}#L${line + 1}`);
       return { contents: { kind: MarkupKind.Markdown, value }, range: rangeOf(analysis.list, card.span) };
     }),
   );

@@ -4,7 +4,8 @@ import { parseConfigText, ruleCodes, type LintHost, type PaperListConfig } from 
 
 export const configFileName = '.paperlistrc.json';
 
-export type ReadResult = { text: string } | { error: string };
+/** The text of a file, or why it cannot be linted; `bom` says a byte order mark was taken off the front. */
+export type ReadResult = { text: string; bom?: true } | { error: string };
 
 /** Reads a file as UTF-8 text, or says in one line why it cannot be linted. */
 export function readTextFile(path: string, maxBytes = 64 * 1024 * 1024): ReadResult {
@@ -23,11 +24,16 @@ export function readTextFile(path: string, maxBytes = 64 * 1024 * 1024): ReadRes
   return decodeText(bytes);
 }
 
-/** Decodes bytes as UTF-8 text; binary data and invalid UTF-8 are refused with a reason. */
+/**
+ * Decodes bytes as UTF-8 text; binary data and invalid UTF-8 are refused with a reason. A byte order
+ * mark is taken off, as editors do, so that columns match theirs; `bom` lets a writer put it back.
+ */
 export function decodeText(bytes: Uint8Array): ReadResult {
   if (bytes.includes(0)) return { error: 'it is not a text file (it holds NUL bytes)' };
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+    const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return bom ? { text, bom: true } : { text };
   } catch {
     return { error: 'it is not valid UTF-8 text' };
   }

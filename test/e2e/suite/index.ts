@@ -148,6 +148,23 @@ test('the Paper List tree shows sections with counts and entries with years and 
   assert.equal(groups.length, 1, 'the papers listed in several sections have a group');
 });
 
+test('the filter keeps the papers whose line matches, with "n of m" counts', async () => {
+  await openList('alignment-survey.md');
+  const { tree, model } = api();
+  await model.refresh();
+  try {
+    tree.setFilter('Ouyang');
+    const section = findTreeSection(tree, tree.getChildren(), 'Human Demonstrations · 1 of 6');
+    assert.ok(section, 'the section with one matching paper stays, with its count');
+    assert.equal(findTreeSection(tree, tree.getChildren(), 'Human Instructions · '), undefined, 'sections without a match are hidden');
+    const entries = tree.getChildren(section) as EntryNode[];
+    assert.deepEqual(entries.map((entry) => entry.entry.title), ['Training language models to follow instructions with human feedback']);
+  } finally {
+    tree.setFilter('');
+  }
+  assert.ok(findTreeSection(tree, tree.getChildren(), 'Human Instructions · 17'));
+});
+
 test('a quick fix from executeCodeActionProvider removes its finding', async () => {
   const { editor, diagnostics } = await openList('quick-fix.md');
   const glued = diagnostics.find((d) => codeOf(d) === 'author-format' && d.message.includes('Ganguliet al.'));

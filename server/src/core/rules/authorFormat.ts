@@ -81,8 +81,9 @@ export const authorFormatRule: Rule = {
   defaultSeverity: 'warning',
   description: 'Authors written as `Ganguliet al.`, `et al` without its period, or `et. al.`.',
   fixable: true,
-  check({ list, report }) {
-    for (const entry of list.entries) {
+  scope: 'entry',
+  check({ list, entries, report }) {
+    for (const entry of entries) {
       const authors = entry.authors;
       if (!authors || authors.end <= authors.start) continue;
       const source = list.text.slice(authors.start, authors.end);

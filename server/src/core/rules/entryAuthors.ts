@@ -46,8 +46,9 @@ export const entryAuthorsRule: Rule = {
   defaultSeverity: 'warning',
   description: 'An entry has no `*Authors*` part.',
   fixable: false,
-  check({ list, report }) {
-    for (const entry of list.entries) {
+  scope: 'entry',
+  check({ list, entries, report }) {
+    for (const entry of entries) {
       if (entry.authors || entry.titleProblem === 'missing' || isBare(entry) || hasAuthorsLine(entry, list.text)) continue;
       const title = entry.title ? `Entry "${shorten(entry.title.text)}"` : 'Entry';
       const tail = list.text.slice(entry.tail.start, entry.tail.end);

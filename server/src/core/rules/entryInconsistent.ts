@@ -28,6 +28,18 @@ function fieldText(list: PaperList, entry: Entry, field: FieldName): string | un
   return list.text.slice(span.start, span.end).trim().replace(/\s+/g, ' ');
 }
 
+/** Field texts per entry; an entry object is only kept across edits while its text stays the same. */
+const fieldTexts = new WeakMap<Entry, (string | undefined)[]>();
+
+function fieldTextsOf(list: PaperList, entry: Entry): (string | undefined)[] {
+  let texts = fieldTexts.get(entry);
+  if (!texts) {
+    texts = fieldNames.map((field) => fieldText(list, entry, field));
+    fieldTexts.set(entry, texts);
+  }
+  return texts;
+}
+
 function entrySpan(list: PaperList, entry: Entry): Span {
   if (entry.title) return entry.title.outer;
   return { start: entry.span.start, end: Math.max(entry.span.start, list.lines.lineEnd(entry.line)) };
@@ -99,7 +111,7 @@ export const entryInconsistentRule: Rule = {
 
     for (const group of groups.values()) {
       if (group.length < 2) continue;
-      const values = group.map((entry) => fieldNames.map((field) => fieldText(list, entry, field)));
+      const values = group.map((entry) => fieldTextsOf(list, entry));
       // A missing field counts as a value of its own, so that "arXiv" against no venue is reported.
       const keys = values.map((copy) => copy.map((value) => (value === undefined ? '\u0000' : `=${value}`)));
       const reference = referenceValues(keys);

@@ -1,5 +1,6 @@
 import type { Entry } from '../model';
 import type { Rule } from '../rule';
+import { memoByList } from './memoByList';
 
 /** How most entries of the list end their title and year; undefined where most have no period. */
 interface ListPattern {
@@ -25,6 +26,8 @@ function listPattern(entries: readonly Entry[]): ListPattern {
   return { title, year: yearWith > yearWithout };
 }
 
+const patternOf = memoByList((list) => listPattern(list.entries));
+
 function isBlank(text: string, start: number, end: number): boolean {
   for (let at = start; at < end; at++) if (!/\s/.test(text[at])) return false;
   return true;
@@ -49,10 +52,12 @@ export const entryPunctuationRule: Rule = {
   defaultSeverity: 'info',
   description: "A period is missing after the title or after the year, where the list's own entries have one.",
   fixable: true,
-  check({ list, report }) {
-    const pattern = listPattern(list.entries);
+  scope: 'entry',
+  contextKey: ({ list }) => JSON.stringify(patternOf(list)),
+  check({ list, entries, report }) {
+    const pattern = patternOf(list);
     const text = list.text;
-    for (const entry of list.entries) {
+    for (const entry of entries) {
       const title = entry.title;
       if (pattern.title && title && entry.periodAfterTitle === false && entry.titleProblem !== 'empty' && periodFitsAfter(text, title.outer.end)) {
         let at = pattern.title === 'outside' ? title.outer.end : title.end;

@@ -102,8 +102,9 @@ export const entryTitleRule: Rule = {
   defaultSeverity: 'error',
   description: 'An entry has no bold title, an unclosed or empty one, or one that does not render as bold.',
   fixable: false,
-  check({ list, report }) {
-    for (const entry of list.entries) {
+  scope: 'entry',
+  check({ list, entries, report }) {
+    for (const entry of entries) {
       const problem = problemOf(entry, list.text);
       if (problem) report({ ...problem, entry: entry.index });
     }

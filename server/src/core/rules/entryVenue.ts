@@ -21,8 +21,9 @@ export const entryVenueRule: Rule = {
   defaultSeverity: 'warning',
   description: 'The venue text is not a venue: it holds a URL or a piece of a link.',
   fixable: false,
-  check({ list, report }) {
-    for (const entry of list.entries) {
+  scope: 'entry',
+  check({ entries, report }) {
+    for (const entry of entries) {
       if (!entry.venue) continue;
       const problem = problemOf(entry.venue.text);
       if (!problem) continue;

@@ -41,9 +41,10 @@ export const entryYearRule: Rule = {
   defaultSeverity: 'warning',
   description: 'An entry has no year, or a number that is not a plausible four-digit year.',
   fixable: false,
-  check({ list, currentYear, report }) {
+  scope: 'entry',
+  check({ list, entries, currentYear, report }) {
     const latestYear = currentYear + 1;
-    for (const entry of list.entries) {
+    for (const entry of entries) {
       const name = entry.title ? `"${shorten(entry.title.text)}"` : undefined;
       const ofTitle = name ? ` of ${name}` : '';
       if (entry.badYear) {

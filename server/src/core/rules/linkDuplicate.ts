@@ -30,8 +30,9 @@ export const linkDuplicateRule: Rule = {
   defaultSeverity: 'info',
   description: 'The same URL appears twice in one entry.',
   fixable: false,
-  check({ list, report }) {
-    for (const entry of list.entries) {
+  scope: 'entry',
+  check({ entries, report }) {
+    for (const entry of entries) {
       const seen = new Map<string, EntryLink>();
       for (const link of entry.links) {
         if (!link.url.trim()) continue;

@@ -43,9 +43,14 @@ export function labelDistance(a: string, b: string, max: number): number {
 const allowedDistance = (a: string, b: string) => Math.min(2, Math.floor(Math.max(a.length, b.length) / 4));
 
 /** The label as the rules compare it: `[Paper]` inside a link counts as `Paper`. */
+/** The label's words, without the brackets of `[[Paper]](url)` written the other way round. */
+function plainLabel(link: EntryLink): string {
+  const label = link.label;
+  return label.startsWith('[') && label.endsWith(']') ? label.slice(1, -1).trim() : label;
+}
+
 function labelOf(text: string, link: EntryLink): { label: string; span?: Span } | undefined {
-  let label = link.label;
-  if (label.startsWith('[') && label.endsWith(']')) label = label.slice(1, -1).trim();
+  const label = plainLabel(link);
   if (!label) return undefined;
   const at = text.slice(link.labelSpan.start, link.labelSpan.end).indexOf(label);
   return { label, span: at === -1 ? undefined : { start: link.labelSpan.start + at, end: link.labelSpan.start + at + label.length } };
@@ -58,15 +63,26 @@ interface Vocabulary {
   mostUsed: string[];
 }
 
+/** The vocabulary of each parsed list, for the config labels it was built with. */
+const vocabularies = new WeakMap<PaperList, { labels: readonly string[]; vocabulary: Vocabulary }>();
+
+function vocabularyOf(list: PaperList, configLabels: readonly string[]): Vocabulary {
+  const known = vocabularies.get(list);
+  if (known && known.labels === configLabels) return known.vocabulary;
+  const vocabulary = buildVocabulary(list, configLabels);
+  vocabularies.set(list, { labels: configLabels, vocabulary });
+  return vocabulary;
+}
+
 function buildVocabulary(list: PaperList, configLabels: readonly string[]): Vocabulary {
   const spellings = new Map<string, Map<string, number>>();
   for (const entry of list.entries) {
     for (const link of entry.links) {
-      const found = labelOf(list.text, link);
-      if (!found) continue;
-      const key = found.label.toLowerCase();
+      const label = plainLabel(link);
+      if (!label) continue;
+      const key = label.toLowerCase();
       const counts = spellings.get(key) ?? new Map<string, number>();
-      counts.set(found.label, (counts.get(found.label) ?? 0) + 1);
+      counts.set(label, (counts.get(label) ?? 0) + 1);
       spellings.set(key, counts);
     }
   }
@@ -102,11 +118,16 @@ export const linkLabelRule: Rule = {
   defaultSeverity: 'warning',
   description: "A link label outside the list's vocabulary, a near miss of a known label, or a label in the wrong case.",
   fixable: true,
-  check({ list, config, report }) {
-    const vocabulary = buildVocabulary(list, config.linkLabels);
+  scope: 'entry',
+  contextKey: ({ list, config }) => {
+    const vocabulary = vocabularyOf(list, config.linkLabels);
+    return JSON.stringify([[...vocabulary.preferred], vocabulary.mostUsed]);
+  },
+  check({ list, entries, config, report }) {
+    const vocabulary = vocabularyOf(list, config.linkLabels);
     const suggestions = [...vocabulary.mostUsed];
     for (const label of builtInLabels) if (suggestions.length < suggestionCount && !suggestions.includes(label)) suggestions.push(label);
-    for (const entry of list.entries) {
+    for (const entry of entries) {
       for (const link of entry.links) {
         const found = labelOf(list.text, link);
         if (!found) continue;

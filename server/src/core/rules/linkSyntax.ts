@@ -1,12 +1,13 @@
 import type { PaperList } from '../model';
 import type { Fix, Report, Rule } from '../rule';
+import { memoByList } from './memoByList';
 import { innerWhitespace, scanLinks, type ScannedLink } from './linkSyntaxScan';
 
 /** Whether the list wraps each link in brackets, `[[Paper](url)]`, or writes it bare, `[paper](url)`. */
 type GroupStyle = 'double' | 'single';
 
 /** The style most of the list's parsed links follow; a tie, or a list without links, counts as double. */
-function listStyle(list: PaperList): GroupStyle {
+const listStyle = memoByList((list: PaperList): GroupStyle => {
   let double = 0;
   let single = 0;
   for (const entry of list.entries) {
@@ -16,7 +17,7 @@ function listStyle(list: PaperList): GroupStyle {
     }
   }
   return single > double ? 'single' : 'double';
-}
+});
 
 function shorten(text: string, max = 60): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
@@ -141,10 +142,12 @@ export const linkSyntaxRule: Rule = {
   defaultSeverity: 'error',
   description: 'A malformed link group: a missing bracket or parenthesis, a space before the URL, an empty URL or a space inside it.',
   fixable: true,
-  check({ list, report }) {
+  scope: 'entry',
+  contextKey: ({ list }) => listStyle(list),
+  check({ list, entries, report }) {
     const style = listStyle(list);
     const text = list.text;
-    for (const entry of list.entries) {
+    for (const entry of entries) {
       // Brackets in the title, such as "**[RLHF] Title**", are not links; the scan starts after the title and authors.
       const from = entry.authors?.outer.end ?? entry.title?.outer.end ?? entry.span.start;
       const reportForEntry = (finding: Report) => report({ ...finding, entry: entry.index });

@@ -39,8 +39,9 @@ export const linkUrlRule: Rule = {
   defaultSeverity: 'error',
   description: 'A URL that the WHATWG URL parser rejects, or whose scheme is not http or https.',
   fixable: false,
-  check({ list, report }) {
-    for (const entry of list.entries) {
+  scope: 'entry',
+  check({ entries, report }) {
+    for (const entry of entries) {
       for (const link of entry.links) {
         const url = link.url.trim();
         // Empty URLs belong to link-syntax, and relative paths and `#anchors` to the rules that follow them.

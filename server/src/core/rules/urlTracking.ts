@@ -64,9 +64,10 @@ export const urlTrackingRule: Rule = {
   defaultSeverity: 'warning',
   description: 'A URL carries tracking parameters such as utm_source, fbclid, gclid, trk or mc_cid.',
   fixable: true,
-  check({ list, config, report }) {
+  scope: 'entry',
+  check({ list, entries, config, report }) {
     const matcher = buildMatcher(config.trackingParameters);
-    for (const entry of list.entries) {
+    for (const entry of entries) {
       for (const link of entry.links) {
         // The fix edits the URL as written, so that the rest keeps its order and its encoding.
         const source = list.text.slice(link.urlSpan.start, link.urlSpan.end);

@@ -33,8 +33,9 @@ export const yearArxivMismatchRule: Rule = {
   defaultSeverity: 'warning',
   description: 'The venue is arXiv and the year differs from the year in the arXiv id.',
   fixable: true,
-  check({ list, currentYear, report }) {
-    for (const entry of list.entries) {
+  scope: 'entry',
+  check({ list, entries, currentYear, report }) {
+    for (const entry of entries) {
       if (!entry.year || !entry.arxivId || !entry.venue || !arxivVenuePattern.test(entry.venue.text)) continue;
       // An implausible year is entry-year's business, and a piece of an id is no year at all.
       if (entry.year.value > currentYear + 1 || isPartOfNumber(list.text, entry.year.start, entry.year.end)) continue;
