@@ -91,17 +91,19 @@ export interface KeptUrl {
   kept: string;
 }
 
-/** The titles (as written, trimmed) and the URLs (as written) of a parsed list. */
+/** The titles (as written, trimmed, with a letter) and the URLs (as written) of a parsed list. */
 export function titlesAndUrls(list: PaperList): { titles: string[]; urls: KeptUrl[] } {
   const titles = new Set<string>();
   for (const entry of list.entries) {
     if (!entry.title) continue;
     const written = list.text.slice(entry.title.start, entry.title.end).trim();
-    if (written) titles.add(written);
+    // A title without a letter ("." or "2") also occurs in every list's punctuation and numbers.
+    if (/\p{L}/u.test(written)) titles.add(written);
   }
   const urls = new Map<string, KeptUrl>();
   const add = (span: Span) => {
-    const written = list.text.slice(span.start, span.end).trim();
+    // Broken markup can glue the next link group onto a URL ("url)][[Paper]"); that part is not the URL.
+    const written = list.text.slice(span.start, span.end).trim().split(/\)\]|\]\(|\)\[/)[0];
     if (!written) return;
     const question = written.indexOf('?');
     urls.set(written, { written, kept: question === -1 ? written : written.slice(0, question) });

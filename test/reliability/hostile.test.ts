@@ -109,14 +109,14 @@ for (const [name, build] of hostile) {
   });
 }
 
-test('reliability: hostile input: fix-all of a 256 KB list with thousands of fixes converges in time', () => {
-  const text = bigList(megabyte / 4).replace(/\]\(https/g, '] (https').replace(/et al\./g, 'et al');
+test('reliability: hostile input: fix-all of a 1 MB list with thousands of fixes converges in linear time', () => {
+  const text = bigList(megabyte).replace(/\]\(https/g, '] (https').replace(/et al\./g, 'et al');
   const started = performance.now();
   const fixed = fixAll(text, options);
   const elapsed = performance.now() - started;
-  timings.push(`fix-all of a 256 KB list with broken links and authors: ${Math.round(elapsed)} ms, ${fixed.rounds} rounds, ${fixed.applied} fixes`);
-  // Up to four lints of the text; collectSafeEdits is quadratic today (see knownBugs.test.ts), which a 256 KB list still hides.
-  assert.ok(elapsed <= floorMilliseconds + millisecondsPerMegabyte, `fix-all took ${Math.round(elapsed)} ms`);
+  timings.push(`fix-all of a 1 MB list with broken links and authors: ${Math.round(elapsed)} ms, ${fixed.rounds} rounds, ${fixed.applied} fixes`);
+  // A few lints of the text; collecting the edits was quadratic once (see knownBugs.test.ts): 9 s at 1 MB.
+  assert.ok(elapsed <= floorMilliseconds + 2 * millisecondsPerMegabyte, `fix-all took ${Math.round(elapsed)} ms`);
   assert.ok(fixed.rounds <= 4, `fix-all took ${fixed.rounds} rounds`);
   assert.ok(fixed.applied > 1000);
 });

@@ -5,11 +5,8 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { BlockCache, fixAll, lintList, lintText, parseList, type LintOptions } from '../../server/src/core/index';
 import { applyAll, lostText, localityProblems, rangeProblems, removeDuplicateFixTitle, snapshot } from './checks';
-import { anyList, applyRandomEdit, avoidKnownBugs, fixtures, generatedList, mutatedFixture, randomEdit, runs, seed } from './generators';
+import { anyList, applyRandomEdit, fixtures, generatedList, mutatedFixture, randomEdit, runs, seed } from './generators';
 import { tally } from './tally';
-
-/** Known core bug (knownBugs.test.ts): link-syntax closes a valid URL that holds a "]" right before the "]". */
-const isKnownUrlBracketBug = (code: string, title: string) => code === 'link-syntax' && title === 'Close the URL with ")"';
 
 const options: LintOptions = { currentYear: 2026 };
 /** Rounds after which fix-all counts as not converging; real lists need one or two. */
@@ -66,7 +63,9 @@ property('each fix stays in its place and keeps titles and URLs', anyList, 200, 
       // another copy's title over this one; both are offered only as explicit quick fixes.
       if (fix.title === removeDuplicateFixTitle || finding.code === 'entry-inconsistent') continue;
       const after = applyAll(text, fix.edits);
-      const lost = lostText(list, after, finding).filter((what) => !(isKnownUrlBracketBug(finding.code, fix.title) && what.includes(']')));
+      // Known core bug (knownBugs.test.ts, todo): the unsafe "Close the URL" fix cuts a URL such as "https://ex]ample.org/(x)".
+      const knownBug = finding.code === 'link-syntax' && !fix.safe && fix.title === 'Close the URL with ")"';
+      const lost = lostText(list, after, finding).filter((what) => !(knownBug && /\].*\(/.test(what)));
       if (lost.length) tally.lostText++;
       assert.deepEqual(lost, [], `${finding.code} fix "${fix.title}"`);
     }
@@ -75,13 +74,13 @@ property('each fix stays in its place and keeps titles and URLs', anyList, 200, 
 
 test('reliability: incremental analysis equals analysis from scratch after random edit sequences', () => {
   fc.assert(
-    fc.property(fc.oneof(mutatedFixture, generatedList).map(avoidKnownBugs), fc.array(randomEdit, { minLength: 1, maxLength: 25 }), (start, edits) => {
+    fc.property(fc.oneof(mutatedFixture, generatedList), fc.array(randomEdit, { minLength: 1, maxLength: 25 }), (start, edits) => {
       tally.inputs++;
       const cache = new BlockCache();
       let text = start;
       lintList(parseList(text, { cache }), options);
       for (const edit of edits) {
-        text = avoidKnownBugs(applyRandomEdit(text, edit));
+        text = applyRandomEdit(text, edit);
         tally.edits++;
         const incremental = lintList(parseList(text, { cache }), options);
         const fresh = lintText(text, options).findings;

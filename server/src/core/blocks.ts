@@ -1,3 +1,4 @@
+import type { DocumentLink, Entry } from './model';
 import { LineIndex } from './text';
 
 /**
@@ -28,6 +29,13 @@ export interface Block {
   listId?: number;
   /** For items: the column where the item's content starts. */
   contentIndent?: number;
+  /**
+   * What parsing the block gave, filled in by `parseList` and kept with the block while an edit leaves
+   * its text alone: its links, its entry, its heading text.
+   */
+  links?: DocumentLink[];
+  entry?: Entry;
+  headingText?: string;
 }
 
 const fencePattern = /^ {0,3}(`{3,}|~{3,})/;

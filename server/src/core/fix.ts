@@ -15,8 +15,42 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   return result + text.slice(position);
 }
 
-function overlaps(a: TextEdit, b: TextEdit): boolean {
-  return (a.start < b.end && b.start < a.end) || (a.start === a.end && b.start === b.end && a.start === b.start);
+/** Accepted edits kept sorted by position, so that a clash is found by binary search. */
+class EditSet {
+  readonly edits: TextEdit[] = [];
+
+  /** Whether an edit overlaps an accepted one; two insertions at one point count as overlapping. */
+  clashes(edit: TextEdit): boolean {
+    const edits = this.edits;
+    // The first accepted edit that ends at or after this one's start.
+    let low = 0;
+    let high = edits.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (edits[mid].end < edit.start) low = mid + 1;
+      else high = mid;
+    }
+    for (let i = low; i < edits.length && edits[i].start <= edit.end; i++) {
+      const other = edits[i];
+      if (edit.start < other.end && other.start < edit.end) return true;
+      if (edit.start === edit.end && other.start === other.end && edit.start === other.start) return true;
+      if (edit.start === edit.end && other.start < edit.start && edit.start < other.end) return true;
+      if (other.start === other.end && edit.start < other.start && other.start < edit.end) return true;
+    }
+    return false;
+  }
+
+  add(edit: TextEdit): void {
+    const edits = this.edits;
+    let low = 0;
+    let high = edits.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (edits[mid].start < edit.start || (edits[mid].start === edit.start && edits[mid].end <= edit.end)) low = mid + 1;
+      else high = mid;
+    }
+    edits.splice(low, 0, edit);
+  }
 }
 
 /**
@@ -25,20 +59,20 @@ function overlaps(a: TextEdit, b: TextEdit): boolean {
  * two findings of one list) is kept once.
  */
 export function collectSafeEdits(findings: readonly Finding[]): TextEdit[] {
-  const accepted: TextEdit[] = [];
+  const accepted = new EditSet();
   const seen = new Set<string>();
   const key = (edit: TextEdit) => `${edit.start}:${edit.end}:${edit.newText}`;
   for (const finding of findings) {
     const fix: Fix | undefined = finding.fixes.find((candidate) => candidate.safe);
     if (!fix) continue;
     const fresh = fix.edits.filter((edit) => !seen.has(key(edit)));
-    if (fresh.some((edit) => accepted.some((other) => overlaps(edit, other)))) continue;
+    if (fresh.some((edit) => accepted.clashes(edit))) continue;
     for (const edit of fresh) {
       seen.add(key(edit));
-      accepted.push(edit);
+      accepted.add(edit);
     }
   }
-  return accepted;
+  return accepted.edits;
 }
 
 export interface FixAllResult {

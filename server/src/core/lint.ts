@@ -20,10 +20,19 @@ export interface LintOptions {
 /** The code of the finding that reports a broken config file. */
 export const configProblemCode = 'config';
 
-/** What an entry-scoped rule found per entry in the last lint, and under which list-wide facts. */
-interface EntryRuleMemo {
-  key: string;
-  results: WeakMap<Entry, { start: number; findings: Finding[] }>;
+/** What one entry-scoped rule found in one entry, under which list-wide facts, at which offset. */
+interface EntrySlot {
+  version: number;
+  start: number;
+  findings: Finding[];
+}
+
+interface ScopedRule {
+  rule: Rule;
+  slot: number;
+  version: number;
+  make: (report: Report) => Finding;
+  context: RuleContext;
 }
 
 /** Runs every enabled rule over a parsed list and returns the findings in document order. */
@@ -32,6 +41,8 @@ export function lintList(list: PaperList, options: LintOptions = {}): Finding[] 
   const currentYear = options.currentYear ?? new Date().getFullYear();
   const findings: Finding[] = [];
   const configKey = JSON.stringify(config);
+  const cache = options.cache;
+  const scoped: ScopedRule[] = [];
   for (const rule of options.rules ?? allRules) {
     const setting = config.rules[rule.code] ?? rule.defaultSeverity;
     if (setting === 'off') continue;
@@ -51,45 +62,15 @@ export function lintList(list: PaperList, options: LintOptions = {}): Finding[] 
       currentYear,
       report: (report) => findings.push(make(report)),
     };
-    if (rule.scope !== 'entry' || !options.cache) {
+    if (rule.scope !== 'entry' || !cache) {
       rule.check(context);
       continue;
     }
     const key = `${setting}\u0000${currentYear}\u0000${configKey}\u0000${rule.contextKey?.(context) ?? ''}`;
-    let memo = options.cache.ruleResults.get(rule.code) as EntryRuleMemo | undefined;
-    if (!memo || memo.key !== key) {
-      memo = { key, results: new WeakMap() };
-      options.cache.ruleResults.set(rule.code, memo);
-    }
-    const results = memo.results;
-    const stale: Entry[] = [];
-    for (const entry of list.entries) if (!results.has(entry)) stale.push(entry);
-    if (stale.length) {
-      const fresh = new Map<Entry, Finding[]>(stale.map((entry) => [entry, []]));
-      rule.check({
-        ...context,
-        entries: stale,
-        report: (report) => {
-          // A copy, since a report may share span objects with the entry, which later edits move in place.
-          const finding = moveFinding(make(report), 0, report.entry ?? -1);
-          const entry = report.entry !== undefined ? list.entries[report.entry] : entryAt(list, finding.span.start);
-          const own = entry && fresh.get(entry);
-          // A finding we cannot tie to one checked entry is never cached, only reported.
-          if (own) own.push(finding);
-          else findings.push(make(report));
-        },
-      });
-      for (const [entry, found] of fresh) {
-        for (const finding of found) finding.entry = entry.index;
-        results.set(entry, { start: entry.span.start, findings: found });
-      }
-    }
-    for (const entry of list.entries) {
-      const known = results.get(entry)!;
-      const delta = entry.span.start - known.start;
-      for (const finding of known.findings) findings.push(delta === 0 && finding.entry === entry.index ? finding : moveFinding(finding, delta, entry.index));
-    }
+    const slot = cache.slotOf(rule.code);
+    scoped.push({ rule, slot, version: cache.versionOf(slot, key), make, context });
   }
+  if (scoped.length) lintEntries(list, cache!, scoped, findings);
   if (options.configProblems?.length) {
     findings.push({
       code: configProblemCode,
@@ -100,6 +81,58 @@ export function lintList(list: PaperList, options: LintOptions = {}): Finding[] 
     });
   }
   return sortFindings(applySuppressions(findings, list));
+}
+
+/**
+ * Runs the entry-scoped rules on the entries whose findings are not known under the rule's current
+ * list-wide facts, and reuses the known findings of the others, moved to where their entry now stands.
+ */
+function lintEntries(
+  list: PaperList,
+  cache: BlockCache,
+  scoped: ScopedRule[],
+  findings: Finding[],
+): void {
+  const memos: (EntrySlot | undefined)[][] = [];
+  const stale: Entry[][] = scoped.map(() => []);
+  for (const entry of list.entries) {
+    let memo = cache.entrySlots.get(entry) as (EntrySlot | undefined)[] | undefined;
+    if (!memo) {
+      memo = [];
+      cache.entrySlots.set(entry, memo);
+    }
+    memos.push(memo);
+    for (let r = 0; r < scoped.length; r++) if (memo[scoped[r].slot]?.version !== scoped[r].version) stale[r].push(entry);
+  }
+  scoped.forEach(({ rule, slot, version, make, context }, r) => {
+    if (!stale[r].length) return;
+    const fresh = new Map<Entry, Finding[]>(stale[r].map((entry) => [entry, []]));
+    rule.check({
+      ...context,
+      entries: stale[r],
+      report: (report) => {
+        const entry = report.entry !== undefined ? list.entries[report.entry] : entryAt(list, report.span.start);
+        const own = entry && fresh.get(entry);
+        // A copy, since a report may share span objects with the entry, which later edits move in place.
+        if (own) own.push(moveFinding(make(report), 0, entry.index));
+        // A finding we cannot tie to one checked entry is never cached, only reported.
+        else findings.push(make(report));
+      },
+    });
+    for (const [entry, found] of fresh) memos[entry.index][slot] = { version, start: entry.span.start, findings: found };
+  });
+  list.entries.forEach((entry, index) => {
+    const memo = memos[index];
+    for (const { slot } of scoped) {
+      const known = memo[slot]!;
+      const delta = entry.span.start - known.start;
+      if (known.findings.length && (delta !== 0 || known.findings[0].entry !== index)) {
+        known.findings = known.findings.map((finding) => moveFinding(finding, delta, index));
+      }
+      known.start = entry.span.start;
+      for (const finding of known.findings) findings.push(finding);
+    }
+  });
 }
 
 /** The entry whose item holds an offset, if any. */

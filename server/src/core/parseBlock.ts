@@ -2,8 +2,9 @@ import type { Heading as MdHeading, Link, Nodes, Paragraph, PhrasingContent, Roo
 import { toString } from 'mdast-util-to-string';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { fastParagraph } from './fastEntry';
 import type { DocumentLink, EntryFields, EntryLink, Field } from './model';
-import type { Span } from './text';
+import { lineStartsOf, type Span } from './text';
 
 /** What one block yields, with spans relative to the block's first character. */
 export interface ParsedBlock {
@@ -47,12 +48,19 @@ interface Point {
  * Parses the text of one block with remark. The block's first-line indentation is removed from every
  * line before parsing so that nested items are not read as code; spans are mapped back to the block.
  */
-export function parseBlock(text: string, kind: 'heading' | 'item' | 'other'): ParsedBlock {
+export function parseBlock(text: string, kind: 'heading' | 'item' | 'other', options: { fast?: boolean } = {}): ParsedBlock {
+  if (kind === 'item' && options.fast !== false && text.indexOf('\n') === -1 && text.indexOf('\r') === -1) {
+    const paragraph = fastParagraph(text);
+    if (paragraph) {
+      const spanOf = (node: Nodes): Span => ({ start: node.position!.start.offset!, end: node.position!.end.offset! });
+      const root = { type: 'root', children: [paragraph] } as Root;
+      return { links: collectLinks(root, text, spanOf), entry: readEntry(paragraph, text, spanOf) };
+    }
+  }
   if (tooDense(text)) {
     return { links: [], skipped: true, headingText: kind === 'heading' ? text.slice(0, 200).replace(/^[ \t]*#+/, '').trim() : undefined };
   }
-  const lineStarts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  const lineStarts = lineStartsOf(text);
   const indent = /^[ \t]*/.exec(text)![0].length;
   const removed: number[] = [];
   let source = text;

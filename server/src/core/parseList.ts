@@ -1,6 +1,6 @@
 import GithubSlugger from 'github-slugger';
 import { isAtxHeading, scanBlocks, type Block } from './blocks';
-import type { Directive, DocumentLink, Entry, EntryFields, Heading, ListGroup, PaperList, Section } from './model';
+import type { Directive, DocumentLink, Entry, EntryFields, Field, Heading, ListGroup, PaperList, Section } from './model';
 import { parseBlock, type ParsedBlock } from './parseBlock';
 import { LineIndex, normaliseTitle } from './text';
 
@@ -8,9 +8,6 @@ import { LineIndex, normaliseTitle } from './text';
 interface LastParse {
   text: string;
   blocks: Block[];
-  entries: Map<Block, Entry>;
-  links: Map<Block, DocumentLink[]>;
-  headingTexts: Map<Block, string>;
   nextListId: number;
   lineCount: number;
 }
@@ -27,8 +24,36 @@ export class BlockCache {
   private previous = new Map<string, ParsedBlock>();
   /** @internal */
   last?: LastParse;
-  /** Per-rule results of the last lint, for rules that look at one entry at a time. @internal */
-  readonly ruleResults = new Map<string, unknown>();
+  /** What the entry-scoped rules found per entry, one slot per rule. @internal */
+  readonly entrySlots = new WeakMap<Entry, unknown[]>();
+  private readonly slots = new Map<string, number>();
+
+  private readonly slotKeys: string[] = [];
+  private readonly slotVersions: number[] = [];
+
+  /** The slot of an entry-scoped rule in `entrySlots`. @internal */
+  slotOf(code: string): number {
+    let slot = this.slots.get(code);
+    if (slot === undefined) {
+      slot = this.slots.size;
+      this.slots.set(code, slot);
+      this.slotKeys.push('');
+      this.slotVersions.push(0);
+    }
+    return slot;
+  }
+
+  /**
+   * A number that stays the same while a rule's list-wide facts do, so that each entry's results are
+   * checked with one number comparison rather than a comparison of long keys. @internal
+   */
+  versionOf(slot: number, key: string): number {
+    if (this.slotKeys[slot] !== key) {
+      this.slotKeys[slot] = key;
+      this.slotVersions[slot]++;
+    }
+    return this.slotVersions[slot];
+  }
 
   get(kind: 'heading' | 'item' | 'other', text: string): ParsedBlock {
     const key = kind[0] + text;
@@ -57,10 +82,7 @@ const directivePattern = /<!--\s*paperlist-(disable-next-line|disable|enable)\b(
 export function parseList(text: string, options: ParseOptions = {}): PaperList {
   const cache = options.cache ?? new BlockCache();
   const lines = new LineIndex(text);
-  const { blocks, moved } = scanIncrementally(text, lines, cache.last);
-  const last = cache.last;
-  const entryOf = new Map<Block, Entry>();
-  const linksOf = new Map<Block, DocumentLink[]>();
+  const { blocks, nextListId } = scanIncrementally(text, lines, cache.last);
   const root: Section = { id: 0, level: 0, title: '', span: { start: 0, end: text.length }, children: [], entries: [] };
   const sections: Section[] = [root];
   const headings: Heading[] = [];
@@ -69,29 +91,21 @@ export function parseList(text: string, options: ParseOptions = {}): PaperList {
   const links: DocumentLink[] = [];
   const directives: Directive[] = [];
   const slugger = new GithubSlugger();
-  const headingTexts = new Map<Block, string>();
   const stack: Section[] = [root];
 
   for (const block of blocks) {
     if (block.kind === 'code') continue;
-    // A block the edit did not touch keeps its parsed entry and links, moved to the block's new offset.
-    const move = moved.get(block);
-    const old = last && (move ? move.old : block);
-    const delta = move ? move.delta : 0;
-    const kept = old !== undefined && last!.links.has(old);
-    let parsed: ParsedBlock | undefined;
-    let blockLinks: DocumentLink[];
-    if (kept) {
-      blockLinks = last!.links.get(old)!;
-      if (old !== block) for (const link of blockLinks) moveLink(link, delta);
-    } else if (block.kind === 'comment') {
-      blockLinks = [];
-    } else {
-      parsed = cache.get(block.kind, text.slice(block.start, block.end));
-      blockLinks = parsed.links.map((link) => copyLink(link, block.start));
+    // A block parsed before keeps its links and entry: the scan moved them with the block.
+    if (!block.links) {
+      if (block.kind === 'comment') block.links = [];
+      else {
+        const parsed = cache.get(block.kind, text.slice(block.start, block.end));
+        block.links = parsed.links.map((link) => copyLink(link, block.start));
+        block.headingText = parsed.headingText;
+        if (parsed.entry) block.entry = makeEntry(parsed.entry, block, text);
+      }
     }
-    linksOf.set(block, blockLinks);
-    for (const link of blockLinks) links.push(link);
+    for (const link of block.links) links.push(link);
 
     if (block.kind === 'comment') {
       const blockText = text.slice(block.start, block.end);
@@ -104,8 +118,7 @@ export function parseList(text: string, options: ParseOptions = {}): PaperList {
     }
     if (block.kind === 'heading') {
       const level = block.level!;
-      const title = kept ? last!.headingTexts.get(old!) ?? '' : (parsed!.headingText ?? '');
-      headingTexts.set(block, title);
+      const title = block.headingText ?? '';
       const heading: Heading = { level, text: title, span: { start: block.start, end: block.end }, line: block.startLine, slug: slugger.slug(title) };
       headings.push(heading);
       while (stack.length > 1 && stack[stack.length - 1].level >= level) stack.pop()!.span.end = block.start;
@@ -125,46 +138,71 @@ export function parseList(text: string, options: ParseOptions = {}): PaperList {
       lists.set(list.id, list);
     }
     list.items.push(block);
-    let entry: Entry | undefined;
-    if (kept) {
-      entry = last!.entries.get(old!);
-      if (entry && old !== block) moveEntry(entry, delta, block);
-    } else if (parsed!.entry) {
-      entry = makeEntry(copyEntryFields(parsed!.entry, block.start), block, text, lines);
-    }
+    const entry = block.entry;
     if (!entry) continue;
     entry.index = entries.length;
     entry.section = section;
-    entryOf.set(block, entry);
     entries.push(entry);
     section.entries.push(entry);
     list.entries.push(entry);
   }
   cache.endParse();
-  cache.last = { text, blocks, entries: entryOf, links: linksOf, headingTexts, nextListId: nextListIdOf(blocks, last), lineCount: lines.lineCount };
+  cache.last = { text, blocks, nextListId, lineCount: lines.lineCount };
   return { text, lines, blocks, root, sections, headings, entries, lists: [...lists.values()], links, directives };
 }
 
-function makeEntry(fields: EntryFields, block: Block, text: string, lines: LineIndex): Entry {
-  const entry = fields as Entry;
-  entry.span = { start: block.start, end: block.end };
-  entry.line = lines.lineAt(block.start);
-  entry.listId = block.listId!;
-  if (block.number !== undefined) {
-    entry.number = { text: text.slice(block.numberStart!, block.numberEnd!), value: block.number, start: block.numberStart!, end: block.numberEnd! };
-  }
-  for (const link of entry.links) {
+/**
+ * The entry of an item, at document offsets. Every entry gets every property, in one order, so that
+ * all entries share one shape and the rules' loops over them stay fast.
+ */
+function makeEntry(fields: EntryFields, block: Block, text: string): Entry {
+  const delta = block.start;
+  let arxivId: string | undefined;
+  let doi: string | undefined;
+  for (const link of fields.links) {
     const arxiv = arxivPattern.exec(link.url);
-    if (arxiv && !entry.arxivId) entry.arxivId = arxiv[1].toLowerCase();
-    const doi = doiPattern.exec(link.url);
-    if (doi && !entry.doi) entry.doi = decodeURIComponentSafe(doi[1]).toLowerCase();
+    if (arxiv && !arxivId) arxivId = arxiv[1].toLowerCase();
+    const found = doiPattern.exec(link.url);
+    if (found && !doi) doi = decodeURIComponentSafe(found[1]).toLowerCase();
   }
-  entry.identity = entry.arxivId
-    ? `arxiv:${entry.arxivId}`
-    : entry.doi
-      ? `doi:${entry.doi}`
-      : `title:${normaliseTitle(entry.title?.text ?? '') || normaliseTitle(text.slice(block.start, block.end))}`;
-  return entry;
+  const identity = arxivId
+    ? `arxiv:${arxivId}`
+    : doi
+      ? `doi:${doi}`
+      : `title:${normaliseTitle(fields.title?.text ?? '') || normaliseTitle(text.slice(block.start, block.end))}`;
+  return {
+    title: fields.title && { text: fields.title.text, start: fields.title.start + delta, end: fields.title.end + delta, outer: moved(fields.title.outer, delta) },
+    titleProblem: fields.titleProblem,
+    authors: fields.authors && { text: fields.authors.text, start: fields.authors.start + delta, end: fields.authors.end + delta, outer: moved(fields.authors.outer, delta) },
+    tail: moved(fields.tail, delta),
+    venue: fields.venue && movedField(fields.venue, delta),
+    year: fields.year && { text: fields.year.text, value: fields.year.value, start: fields.year.start + delta, end: fields.year.end + delta },
+    badYear: fields.badYear && movedField(fields.badYear, delta),
+    periodAfterTitle: fields.periodAfterTitle,
+    periodAfterYear: fields.periodAfterYear,
+    links: fields.links.map((link) => ({
+      label: link.label,
+      url: link.url,
+      span: moved(link.span, delta),
+      labelSpan: moved(link.labelSpan, delta),
+      urlSpan: moved(link.urlSpan, delta),
+      group: moved(link.group, delta),
+      openBracket: link.openBracket,
+      closeBracket: link.closeBracket,
+    })),
+    index: 0,
+    span: { start: block.start, end: block.end },
+    line: block.startLine,
+    number:
+      block.number === undefined
+        ? undefined
+        : { text: text.slice(block.numberStart!, block.numberEnd!), value: block.number, start: block.numberStart!, end: block.numberEnd! },
+    listId: block.listId!,
+    section: undefined as unknown as Section,
+    arxivId,
+    doi,
+    identity,
+  };
 }
 
 function decodeURIComponentSafe(value: string): string {
@@ -176,7 +214,8 @@ function decodeURIComponentSafe(value: string): string {
 }
 
 type Spanned = { start: number; end: number };
-const moved = <T extends Spanned>(span: T, delta: number): T => ({ ...span, start: span.start + delta, end: span.end + delta });
+const moved = (span: Spanned, delta: number): Spanned => ({ start: span.start + delta, end: span.end + delta });
+const movedField = (field: Field, delta: number): Field => ({ text: field.text, start: field.start + delta, end: field.end + delta });
 const shift = (span: Spanned | undefined, delta: number) => {
   if (span) {
     span.start += delta;
@@ -184,32 +223,15 @@ const shift = (span: Spanned | undefined, delta: number) => {
   }
 };
 
-/** Copies a block's parsed entry to document offsets; the parsed original stays in the cache untouched. */
-function copyEntryFields(fields: EntryFields, delta: number): EntryFields {
-  return {
-    ...fields,
-    title: fields.title && { ...moved(fields.title, delta), outer: moved(fields.title.outer, delta) },
-    authors: fields.authors && { ...moved(fields.authors, delta), outer: moved(fields.authors.outer, delta) },
-    tail: moved(fields.tail, delta),
-    venue: fields.venue && moved(fields.venue, delta),
-    year: fields.year && moved(fields.year, delta),
-    badYear: fields.badYear && moved(fields.badYear, delta),
-    links: fields.links.map((link) => ({
-      ...link,
-      span: moved(link.span, delta),
-      labelSpan: moved(link.labelSpan, delta),
-      urlSpan: moved(link.urlSpan, delta),
-      group: moved(link.group, delta),
-    })),
-  };
-}
-
 function copyLink(link: DocumentLink, delta: number): DocumentLink {
-  return { ...link, span: moved(link.span, delta), urlSpan: moved(link.urlSpan, delta) };
+  return { kind: link.kind, url: link.url, span: moved(link.span, delta), urlSpan: moved(link.urlSpan, delta) };
 }
 
 /** Moves a kept entry to its block's new place, in place, so that per-entry caches still know it. */
 function moveEntry(entry: Entry, delta: number, block: Block): void {
+  entry.line = block.startLine;
+  entry.listId = block.listId!;
+  if (delta === 0) return;
   shift(entry.span, delta);
   shift(entry.number, delta);
   if (entry.title) {
@@ -230,41 +252,62 @@ function moveEntry(entry: Entry, delta: number, block: Block): void {
     shift(link.urlSpan, delta);
     shift(link.group, delta);
   }
-  entry.line = block.startLine;
-  entry.listId = block.listId!;
 }
 
-function moveLink(link: DocumentLink, delta: number): void {
-  shift(link.span, delta);
-  shift(link.urlSpan, delta);
+/** Moves a kept block, its entry and its links to their new place, in place: the last parse is done with. */
+function moveBlock(block: Block, delta: number, lineDelta: number): Block {
+  block.startLine += lineDelta;
+  block.endLine += lineDelta;
+  if (delta !== 0) {
+    block.start += delta;
+    block.end += delta;
+    if (block.numberStart !== undefined) {
+      block.numberStart += delta;
+      block.numberEnd! += delta;
+    }
+    if (block.links) {
+      for (const link of block.links) {
+        shift(link.span, delta);
+        shift(link.urlSpan, delta);
+      }
+    }
+  }
+  if (block.entry) moveEntry(block.entry, delta, block);
+  return block;
 }
 
-function nextListIdOf(blocks: Block[], last: LastParse | undefined): number {
-  let next = last?.nextListId ?? 0;
-  for (const block of blocks) if (block.listId !== undefined && block.listId >= next) next = block.listId + 1;
+/** One more than the highest list id among some blocks, and at least `floor`. */
+function nextListIdOf(blocks: Block[], from: number, to: number, floor: number): number {
+  let next = floor;
+  for (let i = from; i < to && i < blocks.length; i++) {
+    const id = blocks[i].listId;
+    if (id !== undefined && id >= next) next = id + 1;
+  }
   return next;
-}
-
-interface IncrementalScan {
-  blocks: Block[];
-  /** New block to the old block with the same text it replaces, and how far that one moved. */
-  moved: Map<Block, { old: Block; delta: number }>;
 }
 
 /**
  * Scans the blocks of `text`, re-using the last parse's blocks before and after the edited region.
  * The scan restarts at the last ATX heading before the edit and stops at the first ATX heading after it
  * whose position in the old text held the same heading: the scanner's state is the same at every such
- * heading, so the blocks from there on are the old ones, moved.
+ * heading, so the blocks from there on are the old ones, moved. Blocks of the re-scanned region whose
+ * text an old block of the region had are that block, moved, so that only really new text is parsed.
  */
-function scanIncrementally(text: string, lines: LineIndex, last: LastParse | undefined): IncrementalScan {
-  const movedBlocks = new Map<Block, { old: Block; delta: number }>();
-  if (!last) return { blocks: scanBlocks(text, lines), moved: movedBlocks };
+function scanIncrementally(text: string, lines: LineIndex, last: LastParse | undefined): { blocks: Block[]; nextListId: number } {
+  const fullScan = () => {
+    const blocks = scanBlocks(text, lines);
+    return { blocks, nextListId: nextListIdOf(blocks, 0, blocks.length, 0) };
+  };
+  if (!last) return fullScan();
   const old = last.text;
   const limit = Math.min(old.length, text.length);
+  // Whole chunks first: comparing two slices is a memory comparison, far faster than a loop over characters.
+  const chunk = 4096;
   let prefix = 0;
+  while (prefix + chunk <= limit && old.slice(prefix, prefix + chunk) === text.slice(prefix, prefix + chunk)) prefix += chunk;
   while (prefix < limit && old.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
   let suffix = 0;
+  while (suffix + chunk <= limit - prefix && old.slice(old.length - suffix - chunk, old.length - suffix) === text.slice(text.length - suffix - chunk, text.length - suffix)) suffix += chunk;
   while (suffix < limit - prefix && old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
   const delta = text.length - old.length;
   const oldBlocks = last.blocks;
@@ -279,28 +322,20 @@ function scanIncrementally(text: string, lines: LineIndex, last: LastParse | und
     } else high = mid - 1;
   }
   while (restart >= 0 && !isAtxHeading(old, oldBlocks[restart])) restart--;
-  if (restart < 0 || text.charCodeAt(0) === 0xfeff) return { blocks: scanBlocks(text, lines), moved: movedBlocks };
+  if (restart < 0 || text.charCodeAt(0) === 0xfeff) return fullScan();
 
   const lineDelta = lines.lineCount - last.lineCount;
-  let resyncedAt = oldBlocks.length;
   const unchangedFrom = text.length - suffix;
+  let resyncedAt = oldBlocks.length;
+  let firstMoved = Infinity;
   const resync = (_line: number, lineStart: number): Block[] | undefined => {
     if (lineStart <= unchangedFrom) return undefined;
-    const oldStart = lineStart - delta;
-    const at = findBlockStartingAt(oldBlocks, oldStart);
+    const at = findBlockStartingAt(oldBlocks, lineStart - delta);
     if (at === -1 || !isAtxHeading(old, oldBlocks[at])) return undefined;
-    const rest: Block[] = [];
     resyncedAt = at;
-    for (let i = at; i < oldBlocks.length; i++) {
-      const block = oldBlocks[i];
-      const copy: Block = { ...block, start: block.start + delta, end: block.end + delta, startLine: block.startLine + lineDelta, endLine: block.endLine + lineDelta };
-      if (copy.numberStart !== undefined) {
-        copy.numberStart! += delta;
-        copy.numberEnd! += delta;
-      }
-      movedBlocks.set(copy, { old: block, delta });
-      rest.push(copy);
-    }
+    firstMoved = lineStart;
+    const rest: Block[] = [];
+    for (let i = at; i < oldBlocks.length; i++) rest.push(moveBlock(oldBlocks[i], delta, lineDelta));
     return rest;
   };
   const blocks = scanBlocks(text, lines, {
@@ -308,22 +343,34 @@ function scanIncrementally(text: string, lines: LineIndex, last: LastParse | und
     resync,
   });
 
-  // Blocks of the re-scanned region whose text an old block of the region had are that block, moved.
   const oldByText = new Map<string, Block[]>();
   for (let i = restart; i < resyncedAt; i++) {
     const block = oldBlocks[i];
+    if (!block.links) continue;
     const key = block.kind + old.slice(block.start, block.end);
     const list = oldByText.get(key);
     if (list) list.push(block);
     else oldByText.set(key, [block]);
   }
-  for (let i = restart; i < blocks.length && !movedBlocks.has(blocks[i]); i++) {
+  let regionEnd = restart;
+  while (regionEnd < blocks.length && blocks[regionEnd].start < firstMoved) regionEnd++;
+  for (let i = restart; i < regionEnd; i++) {
     const block = blocks[i];
-    const candidates = oldByText.get(block.kind + text.slice(block.start, block.end));
-    const match = candidates?.shift();
-    if (match) movedBlocks.set(block, { old: match, delta: block.start - match.start });
+    const match = oldByText.get(block.kind + text.slice(block.start, block.end))?.shift();
+    if (!match) continue;
+    block.links = match.links;
+    block.headingText = match.headingText;
+    block.entry = match.entry;
+    const shiftBy = block.start - match.start;
+    if (shiftBy !== 0) {
+      for (const link of block.links!) {
+        shift(link.span, shiftBy);
+        shift(link.urlSpan, shiftBy);
+      }
+    }
+    if (block.entry) moveEntry(block.entry, shiftBy, block);
   }
-  return { blocks, moved: movedBlocks };
+  return { blocks, nextListId: nextListIdOf(blocks, restart, regionEnd, last.nextListId) };
 }
 
 function findBlockStartingAt(blocks: Block[], start: number): number {

@@ -16,9 +16,7 @@ export class LineIndex {
   readonly lineStarts: number[];
 
   constructor(readonly text: string) {
-    const starts = [0];
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-    this.lineStarts = starts;
+    this.lineStarts = lineStartsOf(text);
   }
 
   get lineCount(): number {
@@ -54,13 +52,29 @@ export class LineIndex {
 
   /** Offset just past the line's last character, before any CR or LF. */
   lineEnd(line: number): number {
-    const next = line + 1 < this.lineStarts.length ? this.lineStarts[line + 1] - 1 : this.text.length;
-    return next > this.lineStarts[line] && this.text.charCodeAt(next - 1) === 13 ? next - 1 : next;
+    if (line + 1 >= this.lineStarts.length) return this.text.length;
+    const next = this.lineStarts[line + 1];
+    // The break is LF, CR or CRLF.
+    return this.text.charCodeAt(next - 1) === 10 && this.text.charCodeAt(next - 2) === 13 ? next - 2 : next - 1;
   }
 
   lineText(line: number): string {
     return this.text.slice(this.lineStarts[line], this.lineEnd(line));
   }
+}
+
+/** Offsets where lines start; a line ends at LF, CRLF or a lone CR, as in markdown and LSP. */
+export function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  if (text.indexOf('\r') === -1) {
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    return starts;
+  }
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10 || (code === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+  }
+  return starts;
 }
 
 /** Collapses case, punctuation and spacing so that two spellings of one title compare equal. */

@@ -51,3 +51,21 @@ export function publishDiagnostics(connection: Connection, analysis: Analysis): 
 export function clearDiagnostics(connection: Connection, uri: string): void {
   void connection.sendDiagnostics({ uri, diagnostics: [] });
 }
+
+/** The code of the one notice published for a document longer than `paperList.maxFileSize`. */
+export const tooLargeCode = 'max-file-size';
+
+/** Says, on line 1, that the document is too large to lint and how to raise the limit, instead of linting it. */
+export function publishTooLarge(connection: Connection, analysis: Analysis, length: number): void {
+  const limit = analysis.settings.maxFileSize;
+  const diagnostic: Diagnostic = {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: analysis.list.lines.lineEnd(0) } },
+    severity: DiagnosticSeverity.Information,
+    source: diagnosticSource,
+    code: tooLargeCode,
+    message:
+      `This file has ${length.toLocaleString('en-US')} characters, more than the paperList.maxFileSize limit of ` +
+      `${limit.toLocaleString('en-US')}, so paperlist does not lint it; raise "paperList.maxFileSize" in the settings to lint it.`,
+  };
+  void connection.sendDiagnostics({ uri: analysis.uri, version: analysis.version, diagnostics: [diagnostic] });
+}

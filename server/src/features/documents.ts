@@ -1,7 +1,7 @@
 import { TextDocuments, type Connection } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { BlockCache, lintList, parseList, type Finding, type LintOptions, type PaperList } from '../core/index';
-import { publishDiagnostics, clearDiagnostics } from './diagnostics';
+import { clearDiagnostics, publishDiagnostics, publishTooLarge } from './diagnostics';
 import { matchesAny } from './globs';
 import { environmentFor, SettingsStore, type DocumentEnvironment, type PaperListSettings } from './settings';
 import { URI } from './uri';
@@ -21,6 +21,8 @@ export interface Analysis {
   options: LintOptions;
   /** Whether the document is a paper list we lint; when false, `findings` is empty and features answer nothing. */
   isPaperList: boolean;
+  /** Set when the document is longer than `paperList.maxFileSize`: its length, for the one notice published instead. */
+  tooLarge?: number;
   settings: PaperListSettings;
 }
 
@@ -142,6 +144,9 @@ export class PaperDocuments {
       if (analysis.isPaperList) {
         publishDiagnostics(this.connection, analysis);
         state.published = true;
+      } else if (analysis.tooLarge !== undefined) {
+        publishTooLarge(this.connection, analysis, analysis.tooLarge);
+        state.published = true;
       } else if (state.published) {
         clearDiagnostics(this.connection, uri);
         state.published = false;
@@ -160,7 +165,8 @@ export class PaperDocuments {
   async analysisFor(uri: unknown): Promise<Analysis | undefined> {
     if (typeof uri !== 'string') return undefined;
     const document = this.documents.get(uri);
-    if (!document || !isMarkdown(document)) return undefined;
+    // A didOpen without text (a broken client) leaves a document whose text is undefined; it is ignored.
+    if (!document || !isMarkdown(document) || typeof document.getText() !== 'string') return undefined;
     const settings = await this.settings.get(uri);
     const current = this.documents.get(uri);
     if (!current) return undefined;
@@ -187,9 +193,12 @@ export class PaperDocuments {
       cache: state.cache,
     };
     const base = { uri: document.uri, version: document.version, options, settings };
-    const tooLarge = text.length > settings.maxFileSize;
-    if (!settings.enable || tooLarge) {
-      return { ...base, list: parseList('', {}), findings: [], isPaperList: false };
+    if (!settings.enable) return { ...base, list: parseList('', {}), findings: [], isPaperList: false };
+    if (text.length > settings.maxFileSize) {
+      // Only the first line is parsed, so that the notice has a line to stand on.
+      const firstLineEnd = text.indexOf('\n');
+      const list = parseList(text.slice(0, firstLineEnd === -1 ? Math.min(text.length, 200) : Math.min(firstLineEnd, 200)), {});
+      return { ...base, list, findings: [], isPaperList: false, tooLarge: text.length };
     }
     const list = parseList(text, { cache: state.cache });
     const path = URI.toFsPath(document.uri) ?? document.uri;

@@ -20,6 +20,9 @@ type Token =
   | { kind: 'folders' }
   | { kind: 'class'; test: (ch: string) => boolean };
 
+/** Marks where a brace group stood in an expanded glob. */
+const separator = '\u0000';
+
 /** Globs with more brace alternatives than this are refused rather than expanded. */
 const maxAlternatives = 256;
 
@@ -52,7 +55,8 @@ export function expandBraces(glob: string): string[] | undefined {
   const rest = close === -1 ? '' : glob.slice(close + 1);
   const results: string[] = [];
   for (const part of parts) {
-    const expanded = expandBraces(glob.slice(0, open) + part + rest);
+    // The separator keeps `*{,*}` from reading as `**` once the braces are gone; tokenize drops it.
+    const expanded = expandBraces(`${glob.slice(0, open)}${separator}${part}${separator}${rest}`);
     if (!expanded) return undefined;
     for (const alternative of expanded) {
       results.push(alternative);
@@ -79,6 +83,7 @@ function tokenize(glob: string): Token[] {
   const tokens: Token[] = [];
   for (let i = 0; i < glob.length; i++) {
     const ch = glob[i];
+    if (ch === separator) continue;
     if (ch === '*') {
       if (glob[i + 1] === '*') {
         i++;

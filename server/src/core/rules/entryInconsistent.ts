@@ -40,6 +40,20 @@ function fieldTextsOf(list: PaperList, entry: Entry): (string | undefined)[] {
   return texts;
 }
 
+const signatures = new WeakMap<Entry, string>();
+
+/** All compared fields of an entry as one string, equal for two entries exactly when every field is. */
+function signatureOf(list: PaperList, entry: Entry): string {
+  let signature = signatures.get(entry);
+  if (signature === undefined) {
+    signature = fieldTextsOf(list, entry)
+      .map((value) => (value === undefined ? '\u0000' : `=${value}`))
+      .join('\u0001');
+    signatures.set(entry, signature);
+  }
+  return signature;
+}
+
 function entrySpan(list: PaperList, entry: Entry): Span {
   if (entry.title) return entry.title.outer;
   return { start: entry.span.start, end: Math.max(entry.span.start, list.lines.lineEnd(entry.line)) };
@@ -111,6 +125,9 @@ export const entryInconsistentRule: Rule = {
 
     for (const group of groups.values()) {
       if (group.length < 2) continue;
+      // Most papers listed twice agree in every field: one comparison per copy settles them.
+      const signature = signatureOf(list, group[0]);
+      if (group.every((entry) => signatureOf(list, entry) === signature)) continue;
       const values = group.map((entry) => fieldTextsOf(list, entry));
       // A missing field counts as a value of its own, so that "arXiv" against no venue is reported.
       const keys = values.map((copy) => copy.map((value) => (value === undefined ? '\u0000' : `=${value}`)));

@@ -1,4 +1,4 @@
-import type { EntryLink, PaperList } from '../model';
+import type { Entry, EntryLink, PaperList } from '../model';
 import type { Fix, Rule } from '../rule';
 import type { Span } from '../text';
 
@@ -74,13 +74,26 @@ function vocabularyOf(list: PaperList, configLabels: readonly string[]): Vocabul
   return vocabulary;
 }
 
+const entryLabels = new WeakMap<Entry, [string, string][]>();
+
+/** An entry's labels as written and lower-cased; kept per entry, which edits leave alone or replace. */
+function labelsOf(entry: Entry): [string, string][] {
+  let labels = entryLabels.get(entry);
+  if (!labels) {
+    labels = [];
+    for (const link of entry.links) {
+      const label = plainLabel(link);
+      if (label) labels.push([label.toLowerCase(), label]);
+    }
+    entryLabels.set(entry, labels);
+  }
+  return labels;
+}
+
 function buildVocabulary(list: PaperList, configLabels: readonly string[]): Vocabulary {
   const spellings = new Map<string, Map<string, number>>();
   for (const entry of list.entries) {
-    for (const link of entry.links) {
-      const label = plainLabel(link);
-      if (!label) continue;
-      const key = label.toLowerCase();
+    for (const [key, label] of labelsOf(entry)) {
       const counts = spellings.get(key) ?? new Map<string, number>();
       counts.set(label, (counts.get(label) ?? 0) + 1);
       spellings.set(key, counts);

@@ -107,6 +107,13 @@ export function scanLinks(text: string, from: number, to: number): ScannedLink[]
       } else if (c === '[') bracketDepth++;
       else if (c === ']') {
         if (bracketDepth === 0) {
+          // Markdown keeps a `]` inside a URL that runs on to its `)`; one followed by `[` or a space ends it.
+          let ahead = p + 1;
+          while (ahead < to && text[ahead] !== ')' && text[ahead] !== '[' && text[ahead] !== '(' && !isBlank(text[ahead]) && !isLineEnd(text[ahead])) ahead++;
+          if (ahead < to && text[ahead] === ')' && ahead > p + 1) {
+            p = ahead;
+            continue;
+          }
           stop = 'bracket';
           break;
         }
