@@ -35,6 +35,10 @@ interface ScopedRule {
   context: RuleContext;
 }
 
+function versionOfSlot(slot: EntrySlot | number | undefined): number | undefined {
+  return typeof slot === 'number' ? slot : slot?.version;
+}
+
 /** Runs every enabled rule over a parsed list and returns the findings in document order. */
 export function lintList(list: PaperList, options: LintOptions = {}): Finding[] {
   const config = options.config ?? defaultConfig;
@@ -93,16 +97,16 @@ function lintEntries(
   scoped: ScopedRule[],
   findings: Finding[],
 ): void {
-  const memos: (EntrySlot | undefined)[][] = [];
+  const memos: (EntrySlot | number | undefined)[][] = [];
   const stale: Entry[][] = scoped.map(() => []);
   for (const entry of list.entries) {
-    let memo = cache.entrySlots.get(entry) as (EntrySlot | undefined)[] | undefined;
+    let memo = cache.entrySlots.get(entry) as (EntrySlot | number | undefined)[] | undefined;
     if (!memo) {
       memo = [];
       cache.entrySlots.set(entry, memo);
     }
     memos.push(memo);
-    for (let r = 0; r < scoped.length; r++) if (memo[scoped[r].slot]?.version !== scoped[r].version) stale[r].push(entry);
+    for (let r = 0; r < scoped.length; r++) if (versionOfSlot(memo[scoped[r].slot]) !== scoped[r].version) stale[r].push(entry);
   }
   scoped.forEach(({ rule, slot, version, make, context }, r) => {
     if (!stale[r].length) return;
@@ -119,12 +123,14 @@ function lintEntries(
         else findings.push(make(report));
       },
     });
-    for (const [entry, found] of fresh) memos[entry.index][slot] = { version, start: entry.span.start, findings: found };
+    // An entry without findings, most of them, keeps just the version: one number instead of an object.
+    for (const [entry, found] of fresh) memos[entry.index][slot] = found.length ? { version, start: entry.span.start, findings: found } : version;
   });
   list.entries.forEach((entry, index) => {
     const memo = memos[index];
     for (const { slot } of scoped) {
       const known = memo[slot]!;
+      if (typeof known === 'number') continue;
       const delta = entry.span.start - known.start;
       if (known.findings.length && (delta !== 0 || known.findings[0].entry !== index)) {
         known.findings = known.findings.map((finding) => moveFinding(finding, delta, index));

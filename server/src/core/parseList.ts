@@ -1,7 +1,7 @@
 import GithubSlugger from 'github-slugger';
 import { isAtxHeading, scanBlocks, type Block } from './blocks';
 import type { Directive, DocumentLink, Entry, EntryFields, Field, Heading, ListGroup, PaperList, Section } from './model';
-import { parseBlock, type ParsedBlock } from './parseBlock';
+import { parseBlock } from './parseBlock';
 import { LineIndex, normaliseTitle } from './text';
 
 /** What the last parse with a cache produced, so that the next one can keep what an edit did not touch. */
@@ -13,17 +13,15 @@ interface LastParse {
 }
 
 /**
- * Remembers what each block's text parsed to, and the blocks and entries of the last parse, so that
- * parsing the document again after an edit re-scans only the sections around the edit and runs remark
- * only on the blocks that changed. Entries the edit did not touch are kept as the same objects (moved to
+ * Remembers the blocks and entries of the last parse, so that parsing the document again after an edit
+ * re-scans only the sections around the edit and runs remark only on the blocks that changed. Entries the edit did not touch are kept as the same objects (moved to
  * their new offsets), which lets the rules keep their per-entry results too. One cache serves one
  * document; the list a parse returned must not be used after the next parse with the same cache.
  */
 export class BlockCache {
-  private current = new Map<string, ParsedBlock>();
-  private previous = new Map<string, ParsedBlock>();
   /** @internal */
   last?: LastParse;
+
   /** What the entry-scoped rules found per entry, one slot per rule. @internal */
   readonly entrySlots = new WeakMap<Entry, unknown[]>();
   private readonly slots = new Map<string, number>();
@@ -55,19 +53,6 @@ export class BlockCache {
     return this.slotVersions[slot];
   }
 
-  get(kind: 'heading' | 'item' | 'other', text: string): ParsedBlock {
-    const key = kind[0] + text;
-    let parsed = this.current.get(key) ?? this.previous.get(key);
-    if (!parsed) parsed = parseBlock(text, kind);
-    this.current.set(key, parsed);
-    return parsed;
-  }
-
-  /** Forgets the blocks that the last parse did not use. */
-  endParse(): void {
-    this.previous = this.current;
-    this.current = new Map();
-  }
 }
 
 export interface ParseOptions {
@@ -99,7 +84,7 @@ export function parseList(text: string, options: ParseOptions = {}): PaperList {
     if (!block.links) {
       if (block.kind === 'comment') block.links = [];
       else {
-        const parsed = cache.get(block.kind, text.slice(block.start, block.end));
+        const parsed = parseBlock(text.slice(block.start, block.end), block.kind);
         block.links = parsed.links.map((link) => copyLink(link, block.start));
         block.headingText = parsed.headingText;
         if (parsed.entry) block.entry = makeEntry(parsed.entry, block, text);
@@ -146,7 +131,6 @@ export function parseList(text: string, options: ParseOptions = {}): PaperList {
     section.entries.push(entry);
     list.entries.push(entry);
   }
-  cache.endParse();
   cache.last = { text, blocks, nextListId, lineCount: lines.lineCount };
   return { text, lines, blocks, root, sections, headings, entries, lists: [...lists.values()], links, directives };
 }
