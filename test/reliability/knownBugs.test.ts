@@ -58,7 +58,7 @@ test('fixed core bug: link-syntax cuts a valid URL that holds a "]"', () => {
   }
 });
 
-test('core bug: link-syntax still offers to cut some URLs that hold a "]"', { todo: 'core bug: the unsafe "Close the URL" fix cuts "https://ex]ample.org/(nested)" after "https://ex"' }, () => {
+test('fixed core bug: link-syntax no longer offers to cut URLs that hold a "]"', () => {
   // remark reads the whole "https://ex]ample.org/(nested)" as the URL; link-syntax reports a missing ")"
   // after "https://ex" and its (unsafe) fix inserts one there, cutting "ample.org/(nested)" out of the link.
   for (const text of [

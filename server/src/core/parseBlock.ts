@@ -57,6 +57,8 @@ export function parseBlock(text: string, kind: 'heading' | 'item' | 'other', opt
       return { links: collectLinks(root, text, spanOf), entry: readEntry(paragraph, text, spanOf) };
     }
   }
+  // Without brackets, angle brackets or emphasis markers a block holds no link and no paper entry.
+  if (kind !== 'heading' && !/[[<*_]/.test(text)) return { links: [] };
   if (tooDense(text)) {
     return { links: [], skipped: true, headingText: kind === 'heading' ? text.slice(0, 200).replace(/^[ \t]*#+/, '').trim() : undefined };
   }

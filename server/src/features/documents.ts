@@ -203,6 +203,20 @@ export class PaperDocuments {
     const list = parseList(text, { cache: state.cache });
     const path = URI.toFsPath(document.uri) ?? document.uri;
     const isPaperList = list.entries.length >= minimumEntries || (settings.files.length > 0 && matchesAny(path, settings.files));
-    return { ...base, list, findings: isPaperList ? lintList(list, options) : [], isPaperList };
+    // The rules run when something first asks for the findings, so that completion, hover and the
+    // other features that need only the parsed list answer a keystroke without waiting for a lint.
+    let findings: Finding[] | undefined;
+    const analysis: Analysis = {
+      ...base,
+      list,
+      isPaperList,
+      get findings(): Finding[] {
+        // A later parse with the same cache moves this list's entries, so a stale analysis has nothing to say.
+        if (state.analysis !== analysis && findings === undefined) return [];
+        findings ??= isPaperList ? lintList(list, options) : [];
+        return findings;
+      },
+    };
+    return analysis;
   }
 }

@@ -26,12 +26,26 @@ function shorten(text: string, max = 60): string {
 const closes = (ch: string | undefined) => ch === undefined || ch === '[' || ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r';
 
 /** Reports the missing `)` of a link whose URL scan stopped at a `]` or the line end. */
+/**
+ * Whether a `)` follows on the same line after the place where the URL's scan stopped, before the
+ * next link's `](`: one that belongs to a later link says nothing about this one.
+ */
+function laterParen(text: string, from: number): boolean {
+  for (let at = from; at < text.length; at++) {
+    const ch = text[at];
+    if (ch === ')') return true;
+    if (ch === '\n' || ch === '\r' || (ch === ']' && text[at + 1] === '(')) return false;
+  }
+  return false;
+}
+
 function checkUnclosed(text: string, link: ScannedLink, label: string, report: (report: Report) => void): void {
   const url = text.slice(link.urlStart, link.urlEnd);
   const span = url ? { start: link.urlStart, end: link.urlEnd } : { start: link.parenOpen, end: link.parenOpen + 1 };
   const fixes: Fix[] = [];
   // Only a plain URL has an obvious end; with spaces or an open parenthesis inside, the `)` could go elsewhere.
-  if (url && !innerWhitespace(text, link.urlStart, link.urlEnd) && link.parenDepth === 0) {
+  // A `)` later on the line may be the real end of a URL that holds a `]`: then where to close is not clear.
+  if (url && !innerWhitespace(text, link.urlStart, link.urlEnd) && link.parenDepth === 0 && !laterParen(text, link.stopAt)) {
     const safe = link.stop === 'line' || closes(text[link.stopAt + 1]);
     fixes.push({ title: 'Close the URL with ")"', edits: [{ start: link.urlEnd, end: link.urlEnd, newText: ')' }], safe, preferred: true });
   }
