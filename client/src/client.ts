@@ -1,5 +1,13 @@
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  CloseAction,
+  ErrorAction,
+  LanguageClient,
+  TransportKind,
+  type ErrorHandler,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
 import { OutlineRequest, type OutlineResult } from '../../server/src/shared/protocol';
 
 /** The language client id; VS Code reads the `paperList.trace.server` setting because of it. */
@@ -20,8 +28,42 @@ export function createClient(context: vscode.ExtensionContext, outputChannel: vs
     outputChannel,
     // The server pulls `paperList.*` through workspace/configuration; this also forwards changes to it.
     synchronize: { configurationSection: 'paperList' },
+    errorHandler: restartingErrorHandler(outputChannel),
   };
   return new LanguageClient(clientId, 'Paper List', serverOptions, clientOptions);
+}
+
+/** Crashes allowed within `crashWindow` before the client stops restarting the server. */
+const maxCrashes = 5;
+const crashWindow = 3 * 60 * 1000;
+
+/**
+ * Restarts a server that exited, and says so once per session rather than once per crash; after
+ * `maxCrashes` crashes in a few minutes it stops trying and says why.
+ */
+export function restartingErrorHandler(outputChannel: vscode.LogOutputChannel): ErrorHandler {
+  const crashes: number[] = [];
+  let told = false;
+  return {
+    error: () => ({ action: ErrorAction.Continue, handled: true }),
+    closed: () => {
+      const now = Date.now();
+      while (crashes.length && now - crashes[0] > crashWindow) crashes.shift();
+      crashes.push(now);
+      if (crashes.length > maxCrashes) {
+        return {
+          action: CloseAction.DoNotRestart,
+          message: `The Paper List server stopped ${crashes.length} times in a few minutes and will not be restarted. Run "Paper List: Restart Server" to try again; "Paper List: Show Server Output" shows why.`,
+        };
+      }
+      outputChannel.warn('The Paper List server stopped unexpectedly; restarting it.');
+      if (!told) {
+        told = true;
+        void vscode.window.showInformationMessage('The Paper List server stopped unexpectedly and was restarted.');
+      }
+      return { action: CloseAction.Restart, handled: true };
+    },
+  };
 }
 
 /** Asks the server for the section tree of a document; null when the document is not a paper list. */
