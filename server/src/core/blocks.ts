@@ -59,6 +59,29 @@ interface OpenList {
   marker: string;
 }
 
+/** A block with every property present, so that all blocks share one shape and loops over them stay fast. */
+function newBlock(kind: Block['kind'], start: number, end: number, line: number, indent: number): Block {
+  return {
+    kind,
+    start,
+    end,
+    startLine: line,
+    endLine: line,
+    indent,
+    level: undefined,
+    ordered: undefined,
+    marker: undefined,
+    number: undefined,
+    numberStart: undefined,
+    numberEnd: undefined,
+    listId: undefined,
+    contentIndent: undefined,
+    links: undefined,
+    entry: undefined,
+    headingText: undefined,
+  };
+}
+
 /** Where a scan may start again: right after an ATX heading, whose scanner state is always the same. */
 export interface ScanResume {
   /** The blocks before `startLine`, kept as they are. */
@@ -128,19 +151,19 @@ export function scanBlocks(text: string, index = new LineIndex(text), options: S
     }
     const wasBlank = previousBlank;
     previousBlank = false;
-    const base = { start: lineStart, end: lineEnd, startLine: line, endLine: line, indent };
+    const base = (kind: Block['kind']) => newBlock(kind, lineStart, lineEnd, line, indent);
 
     const open = fencePattern.exec(content);
     if (open) {
       closeListsDeeperThan(indent);
       fence = { char: open[1][0], length: open[1].length };
-      push({ ...base, kind: 'code' });
+      push(base('code'));
       continue;
     }
     if (content.trimStart().startsWith('<!--') && indent < 4) {
       closeListsDeeperThan(indent);
       inComment = !content.includes('-->', content.indexOf('<!--') + 4);
-      push({ ...base, kind: 'comment' });
+      push(base('comment'));
       continue;
     }
     const heading = headingPattern.exec(content);
@@ -151,7 +174,9 @@ export function scanBlocks(text: string, index = new LineIndex(text), options: S
         return blocks;
       }
       openLists.length = 0;
-      push({ ...base, kind: 'heading', level: heading[1].length });
+      const block = base('heading');
+      block.level = heading[1].length;
+      push(block);
       continue;
     }
     const setext = setextPattern.exec(content);
@@ -164,7 +189,7 @@ export function scanBlocks(text: string, index = new LineIndex(text), options: S
     }
     if (thematicBreakPattern.test(content)) {
       closeListsDeeperThan(indent);
-      push({ ...base, kind: 'other' });
+      push(base('other'));
       current = undefined;
       continue;
     }
@@ -190,7 +215,11 @@ export function scanBlocks(text: string, index = new LineIndex(text), options: S
         list = { id: nextListId++, indent, contentIndent, ordered: isOrdered, marker };
         openLists.push(list);
       }
-      const block: Block = { ...base, kind: 'item', ordered: isOrdered, marker, listId: list.id, contentIndent };
+      const block = base('item');
+      block.ordered = isOrdered;
+      block.marker = marker;
+      block.listId = list.id;
+      block.contentIndent = contentIndent;
       if (ordered) {
         block.numberStart = lineStart + ordered[1].length;
         block.numberEnd = block.numberStart + ordered[2].length;
@@ -212,7 +241,7 @@ export function scanBlocks(text: string, index = new LineIndex(text), options: S
       continue;
     }
     closeListsDeeperThan(indent);
-    push({ ...base, kind: 'other' });
+    push(base('other'));
   }
   return blocks;
 }

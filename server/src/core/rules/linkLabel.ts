@@ -91,13 +91,18 @@ function labelsOf(entry: Entry): [string, string][] {
 }
 
 function buildVocabulary(list: PaperList, configLabels: readonly string[]): Vocabulary {
-  const spellings = new Map<string, Map<string, number>>();
+  // Count each spelling first, one map update per link; grouping by lower case then runs over the few
+  // distinct spellings only.
+  const uses = new Map<string, number>();
   for (const entry of list.entries) {
-    for (const [key, label] of labelsOf(entry)) {
-      const counts = spellings.get(key) ?? new Map<string, number>();
-      counts.set(label, (counts.get(label) ?? 0) + 1);
-      spellings.set(key, counts);
-    }
+    for (const [, label] of labelsOf(entry)) uses.set(label, (uses.get(label) ?? 0) + 1);
+  }
+  const spellings = new Map<string, Map<string, number>>();
+  for (const [label, count] of uses) {
+    const key = label.toLowerCase();
+    const counts = spellings.get(key) ?? new Map<string, number>();
+    counts.set(label, count);
+    spellings.set(key, counts);
   }
   const preferred = new Map<string, string>();
   for (const label of [...builtInLabels, ...configLabels]) preferred.set(label.toLowerCase(), label);
