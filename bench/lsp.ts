@@ -1,33 +1,21 @@
 // A minimal LSP client for the benchmark: starts dist/server.js over stdio as a plain editor would,
 // without workspace/configuration, so the server runs on its defaults (plus any initializationOptions).
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import {
-  createProtocolConnection,
-  StreamMessageReader,
-  StreamMessageWriter,
-  type ProtocolConnection,
-} from 'vscode-languageserver-protocol/node';
+import type { ProtocolConnection } from 'vscode-languageserver-protocol/node';
 import {
   CompletionRequest,
   CompletionTriggerKind,
   DidChangeTextDocumentNotification,
   DidOpenTextDocumentNotification,
   ExitNotification,
-  InitializedNotification,
-  InitializeRequest,
-  LogMessageNotification,
-  PublishDiagnosticsNotification,
-  RegistrationRequest,
   ShutdownRequest,
   type CompletionItem,
   type CompletionList,
   type Position,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol';
-
-const serverPath = resolve(__dirname, '../dist/server.js');
+import { startServer } from '../test/server/startServer';
 
 interface Waiter {
   uri: string;
@@ -47,7 +35,6 @@ export function memoryOf(pid: number): { rss: number; peak: number } | undefined
 }
 
 export class BenchServer {
-  readonly logs: string[] = [];
   private waiters: Waiter[] = [];
   /** The newest diagnostics seen per document. */
   private readonly latest = new Map<string, PublishDiagnosticsParams>();
@@ -55,37 +42,21 @@ export class BenchServer {
   private constructor(
     readonly child: ChildProcess,
     readonly connection: ProtocolConnection,
+    readonly logs: string[],
   ) {}
 
   /** Starts a server; `nodeArguments` go to its Node process, such as `--cpu-prof`. */
   static async start(initializationOptions?: unknown, nodeArguments: string[] = []): Promise<BenchServer> {
-    const child = spawn(process.execPath, [...nodeArguments, serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-    const server = new BenchServer(child, connection);
-    child.stderr!.on('data', (chunk: Buffer) => {
-      server.logs.push(chunk.toString());
-    });
-    connection.onNotification(LogMessageNotification.type, (params) => {
-      server.logs.push(params.message);
-    });
-    connection.onNotification(PublishDiagnosticsNotification.type, (params) => server.receive(params));
-    connection.onRequest(RegistrationRequest.type, () => undefined);
-    connection.listen();
-    await connection.sendRequest(InitializeRequest.type, {
-      processId: process.pid,
-      rootUri: null,
-      workspaceFolders: null,
+    let server: BenchServer | undefined;
+    const early: PublishDiagnosticsParams[] = [];
+    const started = await startServer({
+      nodeArguments,
       initializationOptions,
-      capabilities: {
-        workspace: { configuration: false },
-        textDocument: {
-          synchronization: { didSave: false },
-          completion: { completionItem: { snippetSupport: true } },
-          publishDiagnostics: { versionSupport: true, relatedInformation: true, codeDescriptionSupport: true, dataSupport: true },
-        },
-      },
+      workspace: { configuration: false },
+      onDiagnostics: (params) => (server ? server.receive(params) : early.push(params)),
     });
-    await connection.sendNotification(InitializedNotification.type, {});
+    server = new BenchServer(started.child, started.connection, started.logs);
+    for (const params of early) server.receive(params);
     return server;
   }
 

@@ -1,33 +1,22 @@
 // A small LSP client for the protocol tests: starts dist/server.js over stdio and waits for what it sends.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { resolve } from 'node:path';
-import {
-  createProtocolConnection,
-  StreamMessageReader,
-  StreamMessageWriter,
-  type ProtocolConnection,
-} from 'vscode-languageserver-protocol/node';
+import type { ChildProcess } from 'node:child_process';
+import type { ProtocolConnection } from 'vscode-languageserver-protocol/node';
 import {
   ConfigurationRequest,
   DidChangeTextDocumentNotification,
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
   ExitNotification,
-  InitializedNotification,
-  InitializeRequest,
-  LogMessageNotification,
-  PublishDiagnosticsNotification,
-  RegistrationRequest,
   ShutdownRequest,
   type Diagnostic,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol';
+import { serverPath, startServer } from './startServer';
 
-export const serverPath = resolve(__dirname, '../../dist/server.js');
+export { serverPath };
 
 /** One running server and a client connection to it. */
 export class TestServer {
-  readonly logs: string[] = [];
   /** Every diagnostics notification, in arrival order. */
   readonly published: PublishDiagnosticsParams[] = [];
   private waiters: { uri: string; version: number; resolve: (diagnostics: Diagnostic[]) => void }[] = [];
@@ -36,35 +25,20 @@ export class TestServer {
   private constructor(
     readonly child: ChildProcess,
     readonly connection: ProtocolConnection,
+    readonly logs: string[],
   ) {}
 
   static async start(settings: unknown = {}): Promise<TestServer> {
-    const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-    const server = new TestServer(child, connection);
+    let server: TestServer | undefined;
+    const early: PublishDiagnosticsParams[] = [];
+    const started = await startServer({
+      workspace: { configuration: true, workspaceEdit: { documentChanges: true }, didChangeWatchedFiles: { dynamicRegistration: true } },
+      onDiagnostics: (params) => (server ? server.receive(params) : early.push(params)),
+      beforeInitialize: (connection) => connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => server?.settings ?? settings)),
+    });
+    server = new TestServer(started.child, started.connection, started.logs);
     server.settings = settings;
-    child.stderr!.on('data', (chunk: Buffer) => server.logs.push(chunk.toString()));
-    connection.onNotification(LogMessageNotification.type, (params) => {
-      server.logs.push(params.message);
-    });
-    connection.onNotification(PublishDiagnosticsNotification.type, (params) => server.receive(params));
-    connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => server.settings));
-    connection.onRequest(RegistrationRequest.type, () => undefined);
-    connection.listen();
-    await connection.sendRequest(InitializeRequest.type, {
-      processId: process.pid,
-      rootUri: null,
-      workspaceFolders: null,
-      capabilities: {
-        workspace: { configuration: true, workspaceEdit: { documentChanges: true }, didChangeWatchedFiles: { dynamicRegistration: true } },
-        textDocument: {
-          completion: { completionItem: { snippetSupport: true } },
-          documentSymbol: { hierarchicalDocumentSymbolSupport: true },
-          publishDiagnostics: { versionSupport: true, relatedInformation: true, codeDescriptionSupport: true, dataSupport: true },
-        },
-      },
-    });
-    await connection.sendNotification(InitializedNotification.type, {});
+    for (const params of early) server.receive(params);
     return server;
   }
 
