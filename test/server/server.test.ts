@@ -51,6 +51,17 @@ function lineOf(text: string, needle: string): number {
   return text.slice(0, index).split('\n').length - 1;
 }
 
+/** Opens the reference list with a new line after entry 17 that holds `prefix`, and asks for completions at its end. */
+async function completeAfterEntry17(uri: string, prefix: string): Promise<{ text: string; items: CompletionItem[] }> {
+  const text = fixtureText.replace(/(\n17\. [^\n]*)/, `$1\n${prefix}`);
+  await server.open(uri, text, 1);
+  const items = (await server.connection.sendRequest(CompletionRequest.type, {
+    textDocument: { uri },
+    position: { line: lineOf(text, prefix), character: prefix.length },
+  })) as CompletionItem[];
+  return { text, items };
+}
+
 function applyTextEdits(text: string, edits: TextEdit[]): string {
   return TextDocument.applyEdits(TextDocument.create('file:///x.md', 'markdown', 0, text), edits);
 }
@@ -107,13 +118,7 @@ test('server: an ordinary markdown file gets no diagnostics, not even an empty l
 test('server: link labels after [[, most used first, inserting Label]( with the cursor in the URL', async () => {
   const uri = scratchUri('completion-labels.md');
   const prefix = '18. **A new paper**. *Doe et al.* arXiv 2024. [[';
-  const text = fixtureText.replace(/(\n17\. [^\n]*)/, `$1\n${prefix}`);
-  await server.open(uri, text, 1);
-  const line = lineOf(text, prefix);
-  const items = (await server.connection.sendRequest(CompletionRequest.type, {
-    textDocument: { uri },
-    position: { line, character: prefix.length },
-  })) as CompletionItem[];
+  const { items } = await completeAfterEntry17(uri, prefix);
   assert.equal(items[0].label, 'Paper');
   assert.ok(items.some((item) => item.label === 'Data'));
   const edit = items[0].textEdit as TextEdit;
@@ -124,12 +129,7 @@ test('server: link labels after [[, most used first, inserting Label]( with the 
 test('server: venues after the authors, the list\'s own first, in canonical spelling', async () => {
   const uri = scratchUri('completion-venues.md');
   const prefix = '18. **A new paper**. *Doe et al.* ';
-  const text = fixtureText.replace(/(\n17\. [^\n]*)/, `$1\n${prefix}`);
-  await server.open(uri, text, 1);
-  const items = (await server.connection.sendRequest(CompletionRequest.type, {
-    textDocument: { uri },
-    position: { line: lineOf(text, prefix), character: prefix.length },
-  })) as CompletionItem[];
+  const { items } = await completeAfterEntry17(uri, prefix);
   const labels = items.map((item) => item.label);
   assert.equal(labels[0], 'arXiv');
   assert.ok(labels.includes('NeurIPS'), 'the list\'s "Neurips" is offered as "NeurIPS"');
@@ -141,12 +141,7 @@ test('server: venues after the authors, the list\'s own first, in canonical spel
 test('server: author strings inside *…*', async () => {
   const uri = scratchUri('completion-authors.md');
   const prefix = '18. **A new paper**. *Ou';
-  const text = fixtureText.replace(/(\n17\. [^\n]*)/, `$1\n${prefix}`);
-  await server.open(uri, text, 1);
-  const items = (await server.connection.sendRequest(CompletionRequest.type, {
-    textDocument: { uri },
-    position: { line: lineOf(text, prefix), character: prefix.length },
-  })) as CompletionItem[];
+  const { items } = await completeAfterEntry17(uri, prefix);
   const ouyangItem = items.find((item) => item.label === 'Ouyang et al.');
   assert.ok(ouyangItem);
   assert.deepEqual((ouyangItem.textEdit as TextEdit).newText, 'Ouyang et al.*');
@@ -170,13 +165,7 @@ test('server: the next number and the entry snippet on a new line of a numbered 
 test('server: after "N. **" the titles of the list, each inserting the whole entry', async () => {
   const uri = scratchUri('completion-titles.md');
   const prefix = '18. **Training lang';
-  const text = fixtureText.replace(/(\n17\. [^\n]*)/, `$1\n${prefix}`);
-  await server.open(uri, text, 1);
-  const line = lineOf(text, prefix);
-  const items = (await server.connection.sendRequest(CompletionRequest.type, {
-    textDocument: { uri },
-    position: { line, character: prefix.length },
-  })) as CompletionItem[];
+  const { text, items } = await completeAfterEntry17(uri, prefix);
   const item = items.find((candidate) => candidate.label === ouyang);
   assert.ok(item);
   const after = applyTextEdits(text, [item.textEdit as TextEdit]);
