@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import type { OutlineEntry, OutlineNode, OutlineResult, OutlineSeverity } from '../../server/src/shared/protocol';
-import { normaliseTitle } from '../../server/src/core/text';
 import type { OutlineModel } from './outlineModel';
 
 /** A heading of the list, with the entries and subsections that pass the filter. */
@@ -132,15 +131,14 @@ export class PaperTreeProvider implements vscode.TreeDataProvider<PaperNode>, vs
     return roots;
   }
 
-  /** Papers whose normalised title appears under more than one heading, with one child per copy. */
+  /** Papers listed under more than one heading (the same identity as the server's), with one child per copy. */
   private duplicates(outline: OutlineResult): DuplicateNode | undefined {
     const copies = new Map<string, { entry: OutlineEntry; section: string }[]>();
     const visit = (nodes: OutlineNode[], path: string): void => {
       for (const node of nodes) {
         const sectionPath = path ? `${path} › ${node.title}` : node.title;
         for (const entry of node.entries) {
-          const key = normaliseTitle(entry.title);
-          if (!key) continue;
+          const key = entry.identity;
           const list = copies.get(key) ?? [];
           list.push({ entry, section: sectionPath });
           copies.set(key, list);

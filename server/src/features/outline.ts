@@ -7,7 +7,7 @@ import type { PaperDocuments } from './documents';
 import { guard } from './guard';
 
 function toEntry(list: PaperList, entry: OutlineEntryData): OutlineEntry {
-  const result: OutlineEntry = { title: entry.title, line: entry.line, range: rangeOf(list, entry.span) };
+  const result: OutlineEntry = { title: entry.title, identity: entry.identity, line: entry.line, range: rangeOf(list, entry.span) };
   if (entry.year !== undefined) result.year = entry.year;
   if (entry.severity) result.severity = entry.severity;
   return result;

@@ -5,6 +5,8 @@ export type OutlineSeverity = 'error' | 'warning' | 'info' | 'hint';
 
 export interface OutlineEntry {
   title: string;
+  /** What makes two entries the same paper: `arxiv:ID`, `doi:ID` or `title:normalised title`. */
+  identity: string;
   year?: number;
   /** Zero-based line of the entry. */
   line: number;

@@ -6,6 +6,8 @@ import { entryAt, entryFocusSpan } from './entries';
 export interface OutlineEntryData {
   index: number;
   title: string;
+  /** What makes two entries the same paper (arXiv id, DOI or normalised title). */
+  identity: string;
   year?: number;
   line: number;
   span: Span;
@@ -57,6 +59,7 @@ function entryData(entry: Entry, severities: Map<number, Severity>): OutlineEntr
   return {
     index: entry.index,
     title: entry.title?.text ?? '(no title)',
+    identity: entry.identity,
     year: entry.year?.value,
     line: entry.line,
     span: entryFocusSpan(entry),
