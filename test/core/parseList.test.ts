@@ -127,3 +127,11 @@ test('parseList: empty text, only a BOM, and text without lists', () => {
     assert.equal(list.entries.length, 0);
   }
 });
+
+test('parseList: repeated headings get the anchors github-slugger gives them', async () => {
+  const { default: GithubSlugger } = await import('github-slugger');
+  const titles = ['Benchmarks', 'Benchmarks', 'Benchmarks-1', 'Reward Model', 'Benchmarks', 'Human Values?', 'Human Values'];
+  const list = parseList(titles.map((title) => `## ${title}\n`).join(''));
+  const slugger = new GithubSlugger();
+  assert.deepEqual(list.headings.map((heading) => heading.slug), titles.map((title) => slugger.slug(title)));
+});

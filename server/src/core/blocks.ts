@@ -36,6 +36,8 @@ export interface Block {
   links?: DocumentLink[];
   entry?: Entry;
   headingText?: string;
+  /** For headings: the GitHub slug of the text, before the `-1` suffix of a repeat. */
+  slugBase?: string;
 }
 
 const fencePattern = /^ {0,3}(`{3,}|~{3,})/;
@@ -79,6 +81,7 @@ function newBlock(kind: Block['kind'], start: number, end: number, line: number,
     links: undefined,
     entry: undefined,
     headingText: undefined,
+    slugBase: undefined,
   };
 }
 

@@ -1,8 +1,27 @@
-import GithubSlugger from 'github-slugger';
+import { slug } from 'github-slugger';
 import { isAtxHeading, scanBlocks, type Block } from './blocks';
 import type { Directive, DocumentLink, Entry, EntryFields, Field, Heading, ListGroup, PaperList, Section } from './model';
 import { parseBlock } from './parseBlock';
 import { LineIndex, normaliseTitle } from './text';
+
+/**
+ * GitHub's anchors for repeated headings, `x`, `x-1`, `x-2`, as github-slugger counts them; the base slug
+ * of each heading is kept on its block, so a parse after an edit does not run the slug pattern again.
+ */
+class UniqueSlugs {
+  private readonly occurrences = new Map<string, number>();
+
+  next(base: string): string {
+    let result = base;
+    while (this.occurrences.has(result)) {
+      const count = this.occurrences.get(base)! + 1;
+      this.occurrences.set(base, count);
+      result = `${base}-${count}`;
+    }
+    this.occurrences.set(result, 0);
+    return result;
+  }
+}
 
 /** What the last parse with a cache produced, so that the next one can keep what an edit did not touch. */
 interface LastParse {
@@ -75,7 +94,7 @@ export function parseList(text: string, options: ParseOptions = {}): PaperList {
   const lists = new Map<number, ListGroup>();
   const links: DocumentLink[] = [];
   const directives: Directive[] = [];
-  const slugger = new GithubSlugger();
+  const slugs = new UniqueSlugs();
   const stack: Section[] = [root];
 
   for (const block of blocks) {
@@ -104,7 +123,7 @@ export function parseList(text: string, options: ParseOptions = {}): PaperList {
     if (block.kind === 'heading') {
       const level = block.level!;
       const title = block.headingText ?? '';
-      const heading: Heading = { level, text: title, span: { start: block.start, end: block.end }, line: block.startLine, slug: slugger.slug(title) };
+      const heading: Heading = { level, text: title, span: { start: block.start, end: block.end }, line: block.startLine, slug: slugs.next(block.slugBase ??= slug(title)) };
       headings.push(heading);
       while (stack.length > 1 && stack[stack.length - 1].level >= level) stack.pop()!.span.end = block.start;
       const parent = stack[stack.length - 1];
@@ -344,6 +363,7 @@ function scanIncrementally(text: string, lines: LineIndex, last: LastParse | und
     if (!match) continue;
     block.links = match.links;
     block.headingText = match.headingText;
+    block.slugBase = match.slugBase;
     block.entry = match.entry;
     const shiftBy = block.start - match.start;
     if (shiftBy !== 0) {

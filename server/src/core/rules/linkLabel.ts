@@ -74,16 +74,25 @@ function vocabularyOf(list: PaperList, configLabels: readonly string[]): Vocabul
   return vocabulary;
 }
 
-const entryLabels = new WeakMap<Entry, [string, string][]>();
+const entryLabels = new WeakMap<Entry, readonly [string, string][]>();
+/** One shared array per combination of labels, so that counting visits each combination once. */
+const labelCombinations = new Map<string, readonly [string, string][]>();
 
 /** An entry's labels as written and lower-cased; kept per entry, which edits leave alone or replace. */
-function labelsOf(entry: Entry): [string, string][] {
+function labelsOf(entry: Entry): readonly [string, string][] {
   let labels = entryLabels.get(entry);
   if (!labels) {
-    labels = [];
+    const found: [string, string][] = [];
     for (const link of entry.links) {
       const label = plainLabel(link);
-      if (label) labels.push([label.toLowerCase(), label]);
+      if (label) found.push([label.toLowerCase(), label]);
+    }
+    const key = found.map(([, label]) => label).join('\u0000');
+    labels = labelCombinations.get(key);
+    if (!labels) {
+      labels = found;
+      // The table only grows with new combinations; a list has a few dozen.
+      if (labelCombinations.size < 10_000) labelCombinations.set(key, labels);
     }
     entryLabels.set(entry, labels);
   }
@@ -93,9 +102,14 @@ function labelsOf(entry: Entry): [string, string][] {
 function buildVocabulary(list: PaperList, configLabels: readonly string[]): Vocabulary {
   // Count each spelling first, one map update per link; grouping by lower case then runs over the few
   // distinct spellings only.
-  const uses = new Map<string, number>();
+  const combinations = new Map<readonly [string, string][], number>();
   for (const entry of list.entries) {
-    for (const [, label] of labelsOf(entry)) uses.set(label, (uses.get(label) ?? 0) + 1);
+    const labels = labelsOf(entry);
+    combinations.set(labels, (combinations.get(labels) ?? 0) + 1);
+  }
+  const uses = new Map<string, number>();
+  for (const [labels, times] of combinations) {
+    for (const [, label] of labels) uses.set(label, (uses.get(label) ?? 0) + times);
   }
   const spellings = new Map<string, Map<string, number>>();
   for (const [label, count] of uses) {
