@@ -33,9 +33,10 @@ interface LastParse {
 
 /**
  * Remembers the blocks and entries of the last parse, so that parsing the document again after an edit
- * re-scans only the sections around the edit and runs remark only on the blocks that changed. Entries the edit did not touch are kept as the same objects (moved to
- * their new offsets), which lets the rules keep their per-entry results too. One cache serves one
- * document; the list a parse returned must not be used after the next parse with the same cache.
+ * re-scans only the sections around the edit and parses only the blocks that changed. Entries the edit
+ * did not touch are kept as the same objects (moved to their new offsets), which lets the rules keep
+ * their per-entry results too. One cache serves one document; the list a parse returned must not be
+ * used after the next parse with the same cache.
  */
 export class BlockCache {
   /** @internal */
@@ -71,7 +72,6 @@ export class BlockCache {
     }
     return this.slotVersions[slot];
   }
-
 }
 
 export interface ParseOptions {
