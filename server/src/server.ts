@@ -10,6 +10,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { fixAllKind, registerCodeActions, renumberAllKind } from './features/codeActions';
+import { registerCommands, serverCommands } from './features/commands';
 import { completionTriggerCharacters, registerCompletion } from './features/completion';
 import { PaperDocuments } from './features/documents';
 import { registerFolding } from './features/folding';
@@ -52,6 +53,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       foldingRangeProvider: true,
       referencesProvider: true,
       documentHighlightProvider: true,
+      executeCommandProvider: { commands: serverCommands },
     },
     serverInfo: { name: 'paperlist', version: typeof PAPERLIST_VERSION === 'string' ? PAPERLIST_VERSION : 'development' },
   };
@@ -79,6 +81,7 @@ connection.onDidChangeWatchedFiles(
 
 registerCodeActions(connection, documents, capabilities);
 registerCompletion(connection, documents, capabilities);
+registerCommands(connection, documents, capabilities);
 registerHover(connection, documents);
 registerSymbols(connection, documents, capabilities);
 registerFolding(connection, documents);

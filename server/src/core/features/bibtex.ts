@@ -1,0 +1,296 @@
+// BibTeX out of a paper list and into its entries, for "Export to BibTeX" and "Add Paper from BibTeX".
+//
+// Parsing uses biblatex-csl-converter (Fidus Writer's parser): released several times a year, typed,
+// it reads BibTeX and BibLaTeX with @string, crossref, TeX accents and escapes, and it ships both
+// CommonJS and ES builds without node: imports, so it runs in the tests, the bundled server and a
+// browser worker. @retorquere/bibtex-parser was tried first: its CommonJS build fails to load on
+// Node 20 (a dependency, tiny-merge-patch 1.x, exports ES modules only) and it bundles to 1 MB.
+import { parse as parseBibtexLibrary } from 'biblatex-csl-converter';
+import type { Entry, PaperList, Section } from '../model';
+
+/** One paper read from BibTeX, with what a list entry shows. */
+export interface BibRecord {
+  key: string;
+  title: string;
+  /** The authors' names in order, as `Given Family`; `others` is left out and noted in `moreAuthors`. */
+  authors: string[];
+  /** The first author's family name, for the `*Surname et al.*` part. */
+  firstSurname?: string;
+  /** Whether the list of authors ends in `and others`. */
+  moreAuthors: boolean;
+  venue?: string;
+  year?: number;
+  arxivId?: string;
+  url?: string;
+}
+
+/** How the list marks its entries: `1.` numbers or `-` bullets. */
+export type EntryNumbering = 'numbered' | 'bulleted';
+
+const arxivIdPattern = /\d{4}\.\d{4,5}/;
+// Words that say nothing about a paper, skipped when the key takes the title's first word.
+const keyStopWords = new Set(
+  'a an the on of in for to with and or from by at as via is are be do does how what when why can toward towards its into not we our your'.split(' '),
+);
+// Venues that are conferences or workshops: their papers are `@inproceedings` with a `booktitle`.
+const conferencePattern =
+  /\b(?:conference|proceedings|workshop|symposium|neurips|nips|icml|iclr|acl|emnlp|naacl|eacl|coling|aaai|ijcai|cvpr|iccv|eccv|kdd|www|sigir|facct|aies|colm|interspeech|icassp|uai|aistats|corl)\b/i;
+
+/** The entries of a section and its subsections, or of the whole list, once per paper. */
+function papersOf(list: PaperList, section?: Section): Entry[] {
+  const within = (entry: Entry): boolean => {
+    if (!section) return true;
+    for (let at: Section | undefined = entry.section; at; at = at.parent) if (at === section) return true;
+    return false;
+  };
+  const seen = new Set<string>();
+  const papers: Entry[] = [];
+  for (const entry of list.entries) {
+    if (!entry.title || !within(entry) || seen.has(entry.identity)) continue;
+    seen.add(entry.identity);
+    papers.push(entry);
+  }
+  return papers;
+}
+
+/** Letters and digits only, lower case, accents dropped: the stuff of a citation key. */
+function keyPart(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
+}
+
+/** The authors text split into names, with `et al.` noted rather than kept as a name. */
+function splitAuthors(text: string): { names: string[]; moreAuthors: boolean } {
+  let rest = text.trim();
+  let moreAuthors = false;
+  // Found from the end with lastIndexOf, so that the pattern is anchored and stays linear on long text.
+  const etAl = rest.toLowerCase().lastIndexOf('et');
+  if (etAl !== -1 && /^et\.?\s*al\.?$/i.test(rest.slice(etAl))) {
+    moreAuthors = true;
+    rest = rest.slice(0, etAl).trimEnd();
+    if (rest.endsWith(',')) rest = rest.slice(0, -1);
+  }
+  const names = rest
+    .split(/,|\band\b|&/)
+    .map((name) => name.trim())
+    .filter((name) => name.length > 0);
+  return { names, moreAuthors };
+}
+
+/** The family name of a name written `Given Family` (or a lone surname). */
+function surnameOf(name: string): string {
+  const words = name.split(/\s+/);
+  return words[words.length - 1] ?? name;
+}
+
+/** `surname` + year + first significant title word, such as `wang2022supernaturalinstructions`. */
+export function citationKey(entry: Pick<Entry, 'authors' | 'year' | 'title'>): string {
+  const first = entry.authors ? splitAuthors(entry.authors.text).names[0] : undefined;
+  const surname = first ? keyPart(surnameOf(first)) : '';
+  const word = (entry.title?.text ?? '').split(/\s+/).map(keyPart).find((part) => part.length > 0 && !keyStopWords.has(part)) ?? '';
+  const key = `${surname || 'anon'}${entry.year?.value ?? ''}${word}`;
+  return key;
+}
+
+/** A value in braces, with the characters TeX treats specially escaped and braces kept balanced. */
+function braced(value: string): string {
+  let out = '';
+  for (const ch of value) {
+    if ('&%$#_'.includes(ch)) out += `\\${ch}`;
+    else if (ch === '{' || ch === '}') out += `\\${ch}`;
+    else if (ch === '\\') out += '\\textbackslash{}';
+    else if (ch === '~') out += '\\textasciitilde{}';
+    else if (ch === '^') out += '\\textasciicircum{}';
+    else out += ch;
+  }
+  return `{${out}}`;
+}
+
+/** The URL of the entry's paper: its `Paper` link, else its first link. */
+function paperUrl(entry: Entry): string | undefined {
+  return (entry.links.find((link) => /^paper$/i.test(link.label.trim())) ?? entry.links[0])?.url;
+}
+
+function bibtexEntry(entry: Entry, key: string): string {
+  const fields: [string, string][] = [];
+  const venue = entry.venue?.text.trim();
+  const isArxivVenue = !venue || /^arxiv\b/i.test(venue);
+  let type = 'misc';
+  fields.push(['title', braced(entry.title?.text.trim() ?? '')]);
+  if (entry.authors) {
+    const { names, moreAuthors } = splitAuthors(entry.authors.text);
+    const all = moreAuthors ? [...names, 'others'] : names;
+    if (all.length) fields.push(['author', braced(all.join(' and '))]);
+  }
+  if (entry.year) fields.push(['year', `{${entry.year.value}}`]);
+  if (venue && !isArxivVenue) {
+    if (conferencePattern.test(venue)) {
+      type = 'inproceedings';
+      fields.push(['booktitle', braced(venue)]);
+    } else {
+      type = 'article';
+      fields.push(['journal', braced(venue)]);
+    }
+  } else if (venue && !entry.arxivId) {
+    fields.push(['howpublished', braced(venue)]);
+  }
+  if (entry.arxivId) {
+    fields.push(['eprint', `{${entry.arxivId}}`], ['archivePrefix', '{arXiv}']);
+  }
+  if (entry.doi) fields.push(['doi', `{${entry.doi}}`]);
+  const url = paperUrl(entry);
+  if (url) fields.push(['url', `{${url.replace(/[{}]/g, encodeURIComponent)}}`]);
+  const width = Math.max(...fields.map(([name]) => name.length));
+  const body = fields.map(([name, value]) => `  ${name.padEnd(width)} = ${value}`).join(',\n');
+  return `@${type}{${key},\n${body}\n}\n`;
+}
+
+/** Suffix letters for repeated keys: a … z, then aa, ab … */
+function suffix(index: number): string {
+  let out = '';
+  for (let n = index; n >= 0; n = Math.floor(n / 26) - 1) out = String.fromCharCode(97 + (n % 26)) + out;
+  return out;
+}
+
+/**
+ * BibTeX for every paper of the list, or of one section and its subsections. A paper listed in
+ * several sections is exported once, where it first appears. Keys repeat only with `a`, `b` suffixes.
+ */
+export function exportBibtex(list: PaperList, section?: Section): string {
+  const used = new Map<string, number>();
+  const entries: string[] = [];
+  for (const entry of papersOf(list, section)) {
+    const base = citationKey(entry);
+    const seen = used.get(base) ?? 0;
+    used.set(base, seen + 1);
+    entries.push(bibtexEntry(entry, seen === 0 ? base : base + suffix(seen - 1)));
+  }
+  return entries.join('\n');
+}
+
+/** The plain text of a parsed field: a string, rich text nodes, or a list of either. */
+function plain(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (!Array.isArray(value)) return '';
+  if (value.every((item) => Array.isArray(item))) return value.map(plain).filter(Boolean).join(', ');
+  let out = '';
+  for (const node of value) {
+    if (typeof node === 'string') out += node;
+    else if (node && typeof node === 'object' && typeof (node as { text?: unknown }).text === 'string') out += (node as { text: string }).text;
+  }
+  return out;
+}
+
+interface ParsedName {
+  literal?: unknown;
+  family?: unknown;
+  given?: unknown;
+  prefix?: unknown;
+  suffix?: unknown;
+}
+
+/** The arXiv id a BibTeX entry names in `eprint`, its URL or its journal (`arXiv preprint arXiv:…`). */
+function arxivIdOf(field: (name: string) => string | undefined): string | undefined {
+  const eprint = field('eprint');
+  const prefix = field('eprinttype') ?? field('archiveprefix');
+  if (eprint && (!prefix || /arxiv/i.test(prefix))) return arxivIdPattern.exec(eprint)?.[0] ?? eprint;
+  for (const name of ['url', 'journaltitle', 'journal', 'howpublished', 'note']) {
+    const value = field(name);
+    if (value && /arxiv/i.test(value)) {
+      const id = arxivIdPattern.exec(value)?.[0];
+      if (id) return id;
+    }
+  }
+  return undefined;
+}
+
+function recordOf(entry: ParsedEntry): BibRecord {
+  const all: Record<string, unknown> = { ...entry.unknown_fields, ...entry.unexpected_fields, ...entry.fields };
+  const field = (name: string): string | undefined => plain(all[name]).replace(/\s+/g, ' ').trim() || undefined;
+  const names = (Array.isArray(all.author) ? all.author : Array.isArray(all.editor) ? all.editor : []) as ParsedName[];
+  const isOthers = (name: ParsedName) => plain(name.literal).trim().toLowerCase() === 'others';
+  const named = names.filter((name) => name && typeof name === 'object' && !isOthers(name));
+  const display = (name: ParsedName) =>
+    plain(name.literal) || [plain(name.given), plain(name.prefix), plain(name.family), plain(name.suffix)].filter(Boolean).join(' ');
+  const arxivId = arxivIdOf(field);
+  const yearMatch = /\d{4}/.exec(field('date') ?? field('year') ?? '');
+  const venue = field('journaltitle') ?? field('journal') ?? field('booktitle') ?? field('howpublished') ?? (arxivId ? 'arXiv' : undefined) ?? field('publisher');
+  const doi = field('doi');
+  const url = field('url') ?? (arxivId ? `https://arxiv.org/abs/${arxivId}` : doi ? `https://doi.org/${doi}` : undefined);
+  const first = named[0];
+  return {
+    key: entry.entry_key,
+    title: field('title') ?? '',
+    authors: named.map(display),
+    firstSurname: first ? [plain(first.prefix), plain(first.family)].filter(Boolean).join(' ') || plain(first.literal) || undefined : undefined,
+    moreAuthors: names.some(isOthers),
+    venue: venue && /^arxiv\b/i.test(venue) ? 'arXiv' : venue,
+    year: yearMatch ? Number(yearMatch[0]) : undefined,
+    arxivId,
+    url,
+  };
+}
+
+interface ParsedEntry {
+  entry_key: string;
+  fields: Record<string, unknown>;
+  unexpected_fields?: Record<string, unknown>;
+  unknown_fields?: Record<string, unknown>;
+}
+
+/** The papers of a BibTeX text, in order; entries without a title are left out. */
+export function importBibtex(text: string): BibRecord[] {
+  const parsed = parseBibtexLibrary(text, { processUnexpected: true, processUnknown: true });
+  return Object.values(parsed.entries as Record<number, ParsedEntry>)
+    .map(recordOf)
+    .filter((record) => record.title.length > 0);
+}
+
+/** The numbering most entries of the list use. */
+export function entryNumberingOf(list: PaperList): EntryNumbering {
+  let numbered = 0;
+  for (const group of list.lists) if (group.ordered) numbered += group.entries.length;
+  return numbered * 2 >= list.entries.length ? 'numbered' : 'bulleted';
+}
+
+/** A piece of text that markdown shows as written inside the entry. */
+function markdownSafe(text: string): string {
+  return text.replace(/([*_`[\]\\])/g, '\\$1');
+}
+
+/** One markdown entry line: `N. **Title**. *Surname et al.* Venue Year. [[Paper](url)]`. */
+export function formatEntry(record: BibRecord, number: number, style: EntryNumbering): string {
+  const marker = style === 'numbered' ? `${number}.` : '-';
+  const parts = [`${marker} **${markdownSafe(record.title)}**.`];
+  const surname = record.firstSurname ?? (record.authors[0] ? surnameOf(record.authors[0]) : undefined);
+  if (surname) {
+    const alone = record.authors.length <= 1 && !record.moreAuthors;
+    parts.push(`*${markdownSafe(surname)}${alone ? '' : ' et al.'}*`);
+  }
+  const venueYear = [record.venue, record.year].filter((part) => part !== undefined && part !== '').join(' ');
+  if (venueYear) parts.push(`${markdownSafe(venueYear)}.`);
+  if (record.url) parts.push(`[[Paper](${record.url.replace(/[()\s]/g, encodeURIComponent)})]`);
+  return parts.join(' ');
+}
+
+/**
+ * The markdown lines for the papers of a BibTeX text, to insert before `line`: numbered on from the
+ * numbered item just above the line (or from 1, or all `1.` in a list numbered that way), in the
+ * numbering most of the list's entries use. Later items are left for "Renumber".
+ */
+export function formatBibtexAt(list: PaperList, bibtex: string, line: number): string[] {
+  const style = entryNumberingOf(list);
+  let previous: { number?: number; listId?: number } | undefined;
+  for (const block of list.blocks) {
+    if (block.startLine >= line) break;
+    if (block.kind === 'heading') previous = undefined;
+    else if (block.kind === 'item' && block.indent === 0) previous = block;
+  }
+  const group = previous?.listId === undefined ? undefined : list.lists.find((candidate) => candidate.id === previous?.listId);
+  const allOnes = group !== undefined && group.items.length >= 2 && group.items.every((item) => item.number === 1);
+  const first = previous?.number === undefined ? 1 : allOnes ? 1 : previous.number + 1;
+  return importBibtex(bibtex).map((record, index) => formatEntry(record, allOnes ? 1 : first + index, style));
+}

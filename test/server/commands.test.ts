@@ -1,0 +1,99 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { after, before, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { ApplyWorkspaceEditRequest, ExecuteCommandRequest, type ApplyWorkspaceEditParams, type TextDocumentEdit, type TextEdit } from 'vscode-languageserver-protocol';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { TestServer } from './lspClient';
+
+const fixturePath = resolve(__dirname, '../fixtures/alignment-survey.md');
+const fixtureText = readFileSync(fixturePath, 'utf8');
+const fixtureUri = pathToFileURL(fixturePath).href;
+/** A URI next to the fixture that exists only in the editor, so that it shares the fixture's folder. */
+const scratchUri = (name: string) => pathToFileURL(resolve(__dirname, '../fixtures', name)).href;
+
+let server: TestServer;
+/** Every workspace/applyEdit the server sent, and what the client answers next. */
+const applied: ApplyWorkspaceEditParams[] = [];
+let applyAnswer = true;
+
+const execute = (command: string, ...args: unknown[]) => server.connection.sendRequest(ExecuteCommandRequest.type, { command, arguments: args });
+
+before(async () => {
+  server = await TestServer.start();
+  server.connection.onRequest(ApplyWorkspaceEditRequest.type, (params) => {
+    applied.push(params);
+    return { applied: applyAnswer };
+  });
+  await server.open(fixtureUri, fixtureText, 1);
+});
+
+after(async () => {
+  await server.stop();
+});
+
+test('commands: exportBibtex answers the whole list, one entry per paper', async () => {
+  const bibtex = (await execute('paperList.exportBibtex', fixtureUri)) as string;
+  assert.equal(typeof bibtex, 'string');
+  const keys = [...bibtex.matchAll(/^@\w+\{([^,]+),/gm)].map((match) => match[1]);
+  assert.equal(keys.length, 85);
+  assert.equal(keys[2], 'wang2022supernaturalinstructions');
+  assert.match(bibtex, /eprint {8}= \{2204\.07705\},\n {2}archivePrefix = \{arXiv\}/);
+});
+
+test('commands: exportBibtex of a section, by its heading line', async () => {
+  // Line 38 (zero-based 37) is "#### Human Feedback".
+  const bibtex = (await execute('paperList.exportBibtex', fixtureUri, 37)) as string;
+  const keys = [...bibtex.matchAll(/^@\w+\{([^,]+),/gm)].map((match) => match[1]);
+  assert.ok(keys.length > 0 && keys.length < 20);
+  assert.ok(keys.includes('ouyang2022training'));
+  assert.equal(keys.includes('wang2022supernaturalinstructions'), false);
+});
+
+test('commands: formatBibtex answers the lines to insert, numbered on', async () => {
+  const bibtex = '@misc{liu2023visual, title={Visual Instruction Tuning}, author={Liu, Haotian and Li, Chunyuan}, year={2023}, eprint={2304.08485}, archivePrefix={arXiv}}';
+  // Zero-based line 28 is "### Human Preferences": the lines go before it, after item 17 of "Human Instructions".
+  const lines = await execute('paperList.formatBibtex', fixtureUri, bibtex, 28);
+  assert.deepEqual(lines, ['18. **Visual Instruction Tuning**. *Liu et al.* arXiv 2023. [[Paper](https://arxiv.org/abs/2304.08485)]']);
+});
+
+test('commands: sortSection applies one edit that sorts the section by year', async () => {
+  const uri = scratchUri('commands-sort.md');
+  await server.open(uri, fixtureText, 1);
+  applied.length = 0;
+  // Zero-based line 8 is "### Human Instructions".
+  const result = await execute('paperList.sortSection', uri, 8, 'year');
+  assert.deepEqual(result, { applied: true });
+  assert.equal(applied.length, 1);
+  const change = applied[0].edit.documentChanges?.[0] as TextDocumentEdit;
+  assert.equal(change.textDocument.uri, uri);
+  assert.equal(change.edits.length, 1);
+  const after = TextDocument.applyEdits(TextDocument.create(uri, 'markdown', 1, fixtureText), change.edits as TextEdit[]);
+  const lines = after.split('\n');
+  assert.match(lines[10], /^1\. \*\*The flan collection/);
+  assert.match(lines[26], /^17\. \*\*Scaling instruction-finetuned language models/);
+  assert.equal(lines.length, fixtureText.split('\n').length);
+  // Sorting the sorted text again has nothing to do.
+  await server.replace(uri, 2, after);
+  applied.length = 0;
+  assert.deepEqual(await execute('paperList.sortSection', uri, 8, 'year'), { applied: true });
+  assert.equal(applied.length, 0);
+  await server.close(uri);
+});
+
+test('commands: a refused edit and malformed arguments are answered, not thrown', async () => {
+  applyAnswer = false;
+  try {
+    assert.deepEqual(await execute('paperList.sortSection', fixtureUri, 8, 'title'), { applied: false });
+  } finally {
+    applyAnswer = true;
+  }
+  assert.equal(await execute('paperList.sortSection', fixtureUri, 8, 'colour'), null);
+  assert.equal(await execute('paperList.sortSection', fixtureUri, -1, 'year'), null);
+  assert.equal(await execute('paperList.formatBibtex', fixtureUri, 42, 3), null);
+  assert.equal(await execute('paperList.exportBibtex', 'file:///nowhere.md'), null);
+  assert.equal(await execute('paperList.exportBibtex'), null);
+  await assert.rejects(execute('paperList.noSuchCommand', fixtureUri), /unknown command/);
+  assert.deepEqual(await execute('paperList.formatBibtex', fixtureUri, 'not bibtex', 3), []);
+});
