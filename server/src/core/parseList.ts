@@ -2,7 +2,7 @@ import { slug } from 'github-slugger';
 import { isAtxHeading, scanBlocks, type Block } from './blocks';
 import type { Directive, DocumentLink, Entry, EntryFields, Field, Heading, ListGroup, PaperList, Section } from './model';
 import { parseBlock } from './parseBlock';
-import { LineIndex, normaliseTitle } from './text';
+import { decodeURIComponentSafe, LineIndex, normaliseTitle } from './text';
 
 /**
  * GitHub's anchors for repeated headings, `x`, `x-1`, `x-2`, as github-slugger counts them; the base slug
@@ -208,13 +208,6 @@ function makeEntry(fields: EntryFields, block: Block, text: string): Entry {
   };
 }
 
-function decodeURIComponentSafe(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
-}
 
 type Spanned = { start: number; end: number };
 const moved = (span: Spanned, delta: number): Spanned => ({ start: span.start + delta, end: span.end + delta });

@@ -86,3 +86,17 @@ export function normaliseTitle(title: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }
+
+/** Cuts a text for a message to at most `max` characters, ending with "…" where it was cut. */
+export function shorten(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** Decodes percent escapes; a malformed escape leaves the text as it is. */
+export function decodeURIComponentSafe(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}

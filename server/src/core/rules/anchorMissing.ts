@@ -1,5 +1,6 @@
 import type { PaperList } from '../model';
 import type { Rule } from '../rule';
+import { decodeURIComponentSafe } from '../text';
 
 /** `#L10` and `#L10-L20` select lines in GitHub's file view; they are never headings. */
 const lineReferencePattern = /^L\d+(?:-L\d+)?$/;
@@ -9,13 +10,6 @@ const maxSuggestionLength = 100;
 /** Edit-distance cells one check may compute, so that thousands of dead links stay fast. */
 const suggestionBudget = 5_000_000;
 
-function decodeSafely(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
-}
 
 /** The `id` and `name` attributes of the document's HTML, such as `<a name="x">`. */
 function htmlAnchors(text: string): string[] {
@@ -111,7 +105,7 @@ export const anchorMissingRule: Rule = {
 
     for (const link of fragmentLinks) {
       const raw = link.url.slice(1);
-      const fragment = decodeSafely(raw);
+      const fragment = decodeURIComponentSafe(raw);
       // An empty fragment and `#top` scroll to the top of the page by the HTML standard.
       if (!fragment || fragment.toLowerCase() === 'top' || lineReferencePattern.test(raw)) continue;
       if (targets.has(fragment) || targets.has(raw)) continue;

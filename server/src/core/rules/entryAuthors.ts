@@ -1,6 +1,7 @@
 import type { Entry } from '../model';
 import type { Rule } from '../rule';
-import type { Span } from '../text';
+import { shorten } from '../text';
+import { entryHeadSpan } from './entryHeadSpan';
 
 /**
  * An entry that is only a title and links, with no authors, venue or year, is a resource such as a
@@ -29,16 +30,7 @@ function hasAuthorsLine(entry: Entry, text: string): boolean {
   return lines.slice(1).some(isItalicLine);
 }
 
-/** Where the authors belong: right after the title, or the entry's first line when there is none. */
-function spanFor(entry: Entry, text: string): Span {
-  if (entry.title) return entry.title.outer;
-  const lineEnd = text.indexOf('\n', entry.span.start);
-  return { start: entry.span.start, end: lineEnd === -1 || lineEnd > entry.span.end ? entry.span.end : lineEnd };
-}
 
-function shorten(text: string): string {
-  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
-}
 
 /** An entry has no `*Authors*` part. */
 export const entryAuthorsRule: Rule = {
@@ -50,12 +42,12 @@ export const entryAuthorsRule: Rule = {
   check({ list, entries, report }) {
     for (const entry of entries) {
       if (entry.authors || entry.titleProblem === 'missing' || isBare(entry) || hasAuthorsLine(entry, list.text)) continue;
-      const title = entry.title ? `Entry "${shorten(entry.title.text)}"` : 'Entry';
+      const title = entry.title ? `Entry "${shorten(entry.title.text, 60)}"` : 'Entry';
       const tail = list.text.slice(entry.tail.start, entry.tail.end);
       // Authors written without the italics end up in the venue; say so rather than call them missing.
       const plain = /\bet al\b/i.test(tail);
       report({
-        span: spanFor(entry, list.text),
+        span: entryHeadSpan(list, entry),
         message: plain
           ? `${title} has its authors in plain text; expected them in italics after the title, as *Wang et al.*.`
           : `${title} has no authors; expected them in italics after the title, as *Wang et al.*.`,

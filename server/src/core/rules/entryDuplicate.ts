@@ -1,12 +1,7 @@
 import type { Entry, PaperList, Section } from '../model';
 import type { Rule, TextEdit } from '../rule';
-import type { Span } from '../text';
+import { entryHeadSpan } from './entryHeadSpan';
 
-/** Where a finding about an entry points: its bold title, or the item's first line when it has none. */
-function entrySpan(list: PaperList, entry: Entry): Span {
-  if (entry.title) return entry.title.outer;
-  return { start: entry.span.start, end: Math.max(entry.span.start, list.lines.lineEnd(entry.line)) };
-}
 
 /** How a message names a section; the root holds what stands before the first heading. */
 function sectionName(section: Section): string {
@@ -79,9 +74,9 @@ export const entryDuplicateRule: Rule = {
         }
         const name = entry.title ? `"${entry.title.text}"` : 'This paper';
         report({
-          span: entrySpan(list, entry),
+          span: entryHeadSpan(list, entry),
           message: `${name} is already listed on line ${original.line + 1} in ${sectionName(section)}; expected each paper once per section.`,
-          related: [{ span: entrySpan(list, original), message: 'First listed here' }],
+          related: [{ span: entryHeadSpan(list, original), message: 'First listed here' }],
           entry: entry.index,
           fixes: [{ title: 'Remove this duplicate', edits: [removeItem(list, entry)], safe: false }],
         });

@@ -1,6 +1,7 @@
 import type { Entry, PaperList } from '../model';
 import type { Fix, Rule, TextEdit } from '../rule';
 import type { Span } from '../text';
+import { entryHeadSpan } from './entryHeadSpan';
 
 type FieldName = 'title' | 'authors' | 'venue' | 'year';
 
@@ -54,10 +55,6 @@ function signatureOf(list: PaperList, entry: Entry): string {
   return signature;
 }
 
-function entrySpan(list: PaperList, entry: Entry): Span {
-  if (entry.title) return entry.title.outer;
-  return { start: entry.span.start, end: Math.max(entry.span.start, list.lines.lineEnd(entry.line)) };
-}
 
 function sectionName(entry: Entry): string {
   return entry.section.heading ? `section ${entry.section.title}` : 'the text before the first heading';
@@ -160,12 +157,12 @@ export const entryInconsistentRule: Rule = {
         }
 
         report({
-          span: entrySpan(list, entry),
+          span: entryHeadSpan(list, entry),
           message: sentences.join(' '),
           related: group
             .filter((other) => other !== entry)
             .slice(0, maxRelated)
-            .map((other) => ({ span: entrySpan(list, other), message: `Another copy, in ${sectionName(other)}` })),
+            .map((other) => ({ span: entryHeadSpan(list, other), message: `Another copy, in ${sectionName(other)}` })),
           entry: entry.index,
           fixes,
         });

@@ -1,6 +1,7 @@
 import type { Entry } from '../model';
 import type { Rule } from '../rule';
 import { memoByList } from './memoByList';
+import { shorten } from '../text';
 
 /** How most entries of the list end their title and year; undefined where most have no period. */
 interface ListPattern {
@@ -42,9 +43,6 @@ function periodFitsAfter(text: string, offset: number): boolean {
   return next === undefined || /\s/.test(next) || next === '[' || next === '*' || next === '_' || next === '<';
 }
 
-function shorten(text: string): string {
-  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
-}
 
 /** A period is missing after the title or after the year, where the list's own entries have one. */
 export const entryPunctuationRule: Rule = {
@@ -66,7 +64,7 @@ export const entryPunctuationRule: Rule = {
         const where = pattern.title === 'outside' ? 'after the closing "**"' : 'before the closing "**"';
         report({
           span: { start: title.outer.end - 2, end: title.outer.end },
-          message: `Title "${shorten(title.text)}" has no period after it; expected one ${where}, as most entries of this list have.`,
+          message: `Title "${shorten(title.text, 60)}" has no period after it; expected one ${where}, as most entries of this list have.`,
           fixes: [{ title: 'Add a period after the title', edits: [{ start: at, end: at, newText: '.' }], safe: true, preferred: true }],
           entry: entry.index,
         });

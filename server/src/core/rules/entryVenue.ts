@@ -1,11 +1,9 @@
 import type { Rule } from '../rule';
+import { shorten } from '../text';
 
 /** A web address: `http`, `https`, `://` or `www.`, in lower case as addresses are written. */
 const urlPattern = /\bhttps?\b|:\/\/|\bwww\./;
 
-function shorten(text: string): string {
-  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
-}
 
 /** What in a venue's text is not a venue, or undefined for a plain venue. */
 function problemOf(venue: string): string | undefined {
@@ -29,7 +27,7 @@ export const entryVenueRule: Rule = {
       if (!problem) continue;
       report({
         span: { start: entry.venue.start, end: entry.venue.end },
-        message: `Venue "${shorten(entry.venue.text)}" ${problem}; expected the name of the venue, such as "arXiv" or "NeurIPS", with links in [[Label](url)] after the year.`,
+        message: `Venue "${shorten(entry.venue.text, 60)}" ${problem}; expected the name of the venue, such as "arXiv" or "NeurIPS", with links in [[Label](url)] after the year.`,
         entry: entry.index,
       });
     }

@@ -1,6 +1,6 @@
 import type { Entry } from '../model';
 import type { Rule } from '../rule';
-import type { Span } from '../text';
+import { shorten, type Span } from '../text';
 
 /** The earliest year taken as plausible for a paper in a list. */
 const earliestYear = 1800;
@@ -31,9 +31,6 @@ function missingYearSpan(entry: Entry): Span {
   return entry.venue ?? entry.authors?.outer ?? entry.title?.outer ?? entry.span;
 }
 
-function shorten(text: string): string {
-  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
-}
 
 /** An entry has no year, or a number that is not a plausible four-digit year. */
 export const entryYearRule: Rule = {
@@ -45,7 +42,7 @@ export const entryYearRule: Rule = {
   check({ list, entries, currentYear, report }) {
     const latestYear = currentYear + 1;
     for (const entry of entries) {
-      const name = entry.title ? `"${shorten(entry.title.text)}"` : undefined;
+      const name = entry.title ? `"${shorten(entry.title.text, 60)}"` : undefined;
       const ofTitle = name ? ` of ${name}` : '';
       if (entry.badYear) {
         report({

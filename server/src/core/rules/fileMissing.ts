@@ -1,14 +1,8 @@
 import type { Rule } from '../rule';
+import { decodeURIComponentSafe } from '../text';
 
 const schemePattern = /^[a-z][a-z0-9+.-]*:/i;
 
-function decodeSafely(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
-}
 
 /**
  * The path a link names relative to the document's folder, or undefined for links that do not name a
@@ -23,7 +17,7 @@ function relativePath(url: string): string | undefined {
     const at = trimmed.indexOf(stop);
     if (at !== -1 && at < end) end = at;
   }
-  const path = decodeSafely(trimmed.slice(0, end));
+  const path = decodeURIComponentSafe(trimmed.slice(0, end));
   return path || undefined;
 }
 

@@ -1,5 +1,6 @@
 import type { EntryLink } from '../model';
 import type { Rule } from '../rule';
+import { shorten } from '../text';
 
 /**
  * The form in which two URLs of one entry compare equal. Kept simple on purpose: http and https count
@@ -20,9 +21,6 @@ export function normaliseUrl(url: string): string {
   return value.slice(0, end);
 }
 
-function shorten(text: string, max = 80): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
 
 /** The same URL appears twice in one entry. */
 export const linkDuplicateRule: Rule = {
@@ -46,7 +44,7 @@ export const linkDuplicateRule: Rule = {
         report({
           span: link.urlSpan,
           entry: entry.index,
-          message: `Link "${shorten(link.label, 30)}" points to the same URL as the earlier link "${shorten(first.label, 30)}", "${shorten(first.url)}"; expected each URL once per entry.`,
+          message: `Link "${shorten(link.label, 30)}" points to the same URL as the earlier link "${shorten(first.label, 30)}", "${shorten(first.url, 80)}"; expected each URL once per entry.`,
           related: [{ span: first.urlSpan, message: `The first link "${shorten(first.label, 30)}" to this URL.` }],
         });
       }

@@ -2,6 +2,7 @@ import type { PaperList } from '../model';
 import type { Fix, Report, Rule } from '../rule';
 import { memoByList } from './memoByList';
 import { innerWhitespace, scanLinks, type ScannedLink } from './linkSyntaxScan';
+import { shorten } from '../text';
 
 /** Whether the list wraps each link in brackets, `[[Paper](url)]`, or writes it bare, `[paper](url)`. */
 type GroupStyle = 'double' | 'single';
@@ -19,9 +20,6 @@ const listStyle = memoByList((list: PaperList): GroupStyle => {
   return single > double ? 'single' : 'double';
 });
 
-function shorten(text: string, max = 60): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
 
 const closes = (ch: string | undefined) => ch === undefined || ch === '[' || ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r';
 
@@ -52,7 +50,7 @@ function checkUnclosed(text: string, link: ScannedLink, label: string, report: (
   report({
     span,
     message: url
-      ? `Link "${label}" has no ")" after its URL "${shorten(url)}"; expected "[${label}](${shorten(url)})".`
+      ? `Link "${label}" has no ")" after its URL "${shorten(url, 60)}"; expected "[${label}](${shorten(url, 60)})".`
       : `Link "${label}" opens "(" but never closes it; expected "[${label}](url)".`,
     fixes,
   });
@@ -79,7 +77,7 @@ function checkUrl(text: string, link: ScannedLink, label: string, report: (repor
   if (opener in pairs && text[link.urlEnd - 1] === pairs[opener] && link.urlEnd - 1 > titleStart) return;
   report({
     span: whitespace,
-    message: `URL "${shorten(url)}" of link "${label}" contains white space, so it does not render as a link; expected a URL without spaces.`,
+    message: `URL "${shorten(url, 60)}" of link "${label}" contains white space, so it does not render as a link; expected a URL without spaces.`,
     fixes: [
       {
         title: 'Remove the white space from the URL',
@@ -166,7 +164,7 @@ export const linkSyntaxRule: Rule = {
       const from = entry.authors?.outer.end ?? entry.title?.outer.end ?? entry.span.start;
       const reportForEntry = (finding: Report) => report({ ...finding, entry: entry.index });
       for (const link of scanLinks(text, from, entry.span.end)) {
-        const label = shorten(text.slice(link.labelStart, link.labelEnd));
+        const label = shorten(text.slice(link.labelStart, link.labelEnd), 60);
         if (link.gapEnd > link.gapStart) {
           const gap = { start: link.gapStart, end: link.gapEnd };
           reportForEntry({

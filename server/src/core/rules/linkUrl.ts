@@ -1,4 +1,5 @@
 import type { Rule } from '../rule';
+import { shorten } from '../text';
 
 const schemePattern = /^([a-z][a-z0-9+.-]*):/i;
 
@@ -9,9 +10,6 @@ const schemePattern = /^([a-z][a-z0-9+.-]*):/i;
  */
 const allowedSchemes = new Set(['http', 'https', 'mailto']);
 
-function shorten(text: string, max = 80): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
 
 /** A plain-words guess at why the parser rejected a URL, for the message; empty when there is no good guess. */
 function whyInvalid(url: string): string {
@@ -57,13 +55,13 @@ export const linkUrlRule: Rule = {
           report({
             span: link.urlSpan,
             entry: entry.index,
-            message: `URL "${shorten(url)}" of link "${shorten(link.label, 30)}" is not a valid URL${whyInvalid(url)}; expected an address such as "https://arxiv.org/abs/2204.07705".`,
+            message: `URL "${shorten(url, 80)}" of link "${shorten(link.label, 30)}" is not a valid URL${whyInvalid(url)}; expected an address such as "https://arxiv.org/abs/2204.07705".`,
           });
         } else if (!allowedSchemes.has(scheme[1].toLowerCase())) {
           report({
             span: link.urlSpan,
             entry: entry.index,
-            message: `URL "${shorten(url)}" of link "${shorten(link.label, 30)}" uses the scheme "${scheme[1]}:", which GitHub does not render as a link; expected "https:" or "http:".`,
+            message: `URL "${shorten(url, 80)}" of link "${shorten(link.label, 30)}" uses the scheme "${scheme[1]}:", which GitHub does not render as a link; expected "https:" or "http:".`,
           });
         }
       }

@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import type { Span } from '../text';
+import { decodeURIComponentSafe, shorten, type Span } from '../text';
 
 /** Query parameters that only track the click: social networks, ad networks and newsletters. */
 const trackingNames = [
@@ -32,13 +32,6 @@ function buildMatcher(configNames: readonly string[]): Matcher {
   return { names, prefixes };
 }
 
-function decodeSafe(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
-}
 
 function hostOf(url: string): string {
   try {
@@ -49,14 +42,11 @@ function hostOf(url: string): string {
 }
 
 function isTracking(name: string, host: string, matcher: Matcher): boolean {
-  const key = decodeSafe(name).toLowerCase();
+  const key = decodeURIComponentSafe(name).toLowerCase();
   if (matcher.names.has(key) || matcher.prefixes.some((prefix) => prefix && key.startsWith(prefix))) return true;
   return key === 'si' && shareIdHosts.some((domain) => host === domain || host.endsWith(`.${domain}`));
 }
 
-function shorten(text: string, max = 80): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
 
 /** A URL carries tracking parameters such as utm_source, fbclid, gclid, trk or mc_cid. */
 export const urlTrackingRule: Rule = {
@@ -88,7 +78,7 @@ export const urlTrackingRule: Rule = {
           const equals = part.indexOf('=');
           const name = equals === -1 ? part : part.slice(0, equals);
           if (name && isTracking(name, host, matcher)) {
-            removed.push(decodeSafe(name));
+            removed.push(decodeURIComponentSafe(name));
             last = { start: link.urlSpan.start + start, end: link.urlSpan.start + end };
             first ??= last;
           } else kept.push(part);
@@ -102,7 +92,7 @@ export const urlTrackingRule: Rule = {
         report({
           span: { start: first.start, end: last.end },
           entry: entry.index,
-          message: `URL of link "${shorten(link.label, 30)}" carries ${what}; expected "${shorten(clean)}".`,
+          message: `URL of link "${shorten(link.label, 30)}" carries ${what}; expected "${shorten(clean, 80)}".`,
           fixes: [
             {
               title: removed.length === 1 ? 'Remove the tracking parameter' : 'Remove the tracking parameters',
