@@ -1,5 +1,5 @@
 import type { DocumentLink, Entry } from './model';
-import { LineIndex } from './text';
+import { indentAt, LineIndex } from './text';
 
 /**
  * A top-level piece of the document found by a cheap line scan: a heading, one list item with its
@@ -46,12 +46,6 @@ const thematicBreakPattern = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const orderedItemPattern = /^([ \t]*)(\d{1,9})([.)])(?=[ \t]|$)/;
 const bulletItemPattern = /^([ \t]*)([-*+])(?=[ \t]|$)/;
 const setextPattern = /^ {0,3}(=+|-+)[ \t]*$/;
-
-function columnsOf(whitespace: string): number {
-  let columns = 0;
-  for (const ch of whitespace) columns = ch === '\t' ? columns + 4 - (columns % 4) : columns + 1;
-  return columns;
-}
 
 interface OpenList {
   id: number;
@@ -132,7 +126,7 @@ export function scanBlocks(text: string, index = new LineIndex(text), options: S
     const lineEnd = Math.max(lineStart, index.lineEnd(line));
     const content = text.slice(lineStart, lineEnd);
     const leading = /^[ \t]*/.exec(content)![0];
-    const indent = columnsOf(leading);
+    const indent = indentAt(leading, 0).columns;
     const blank = leading.length === content.length;
 
     if (fence) {
@@ -206,7 +200,7 @@ export function scanBlocks(text: string, index = new LineIndex(text), options: S
     if (item && !(indent >= 4 && !top)) {
       const markerEnd = item[0].length;
       const afterMarker = /^[ \t]*/.exec(content.slice(markerEnd))![0];
-      const gap = columnsOf(afterMarker);
+      const gap = indentAt(afterMarker, 0).columns;
       const markerColumns = indent + (ordered ? ordered[2].length + 1 : 1);
       const contentIndent = markerColumns + (gap >= 1 && gap <= 4 ? gap : 1);
       const isOrdered = Boolean(ordered);

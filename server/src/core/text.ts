@@ -87,6 +87,29 @@ export function normaliseTitle(title: string): string {
     .trim();
 }
 
+/** The white space that starts a line: its width in columns with tab stops of four, and what it holds. */
+export interface LineIndent {
+  columns: number;
+  /** Characters of white space. */
+  length: number;
+  hasTab: boolean;
+  /** Whether the line holds nothing but that white space. */
+  blank: boolean;
+}
+
+/** The indentation of the line that starts at `lineStart`. */
+export function indentAt(text: string, lineStart: number): LineIndent {
+  let at = lineStart;
+  let columns = 0;
+  let hasTab = false;
+  for (; text[at] === ' ' || text[at] === '\t'; at++) {
+    if (text[at] === '\t') hasTab = true;
+    columns = text[at] === '\t' ? columns + 4 - (columns % 4) : columns + 1;
+  }
+  const next = text[at];
+  return { columns, length: at - lineStart, hasTab, blank: next === undefined || next === '\n' || next === '\r' };
+}
+
 /** Cuts a text for a message to at most `max` characters, ending with "…" where it was cut. */
 export function shorten(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;

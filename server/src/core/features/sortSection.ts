@@ -2,7 +2,8 @@
 import type { Block } from '../blocks';
 import type { Entry, ListGroup, PaperList, Section } from '../model';
 import type { TextEdit } from '../rule';
-import { expectedNumbers } from '../rules/renumberList';
+import { expectedNumbers, movesWithNumber } from '../rules/renumberList';
+import { indentAt } from '../text';
 
 export type SortOrder = 'year' | 'title';
 
@@ -14,18 +15,6 @@ interface Piece {
   body: string;
   /** What stands between this item and the next: blank lines and line breaks; empty for the last item. */
   separator: string;
-}
-
-/** The columns of leading white space of a line, with tab stops of four, and whether it holds a tab. */
-function indentOf(line: string): { columns: number; length: number; hasTab: boolean } {
-  let columns = 0;
-  let length = 0;
-  let hasTab = false;
-  for (; length < line.length && (line[length] === ' ' || line[length] === '\t'); length++) {
-    if (line[length] === '\t') hasTab = true;
-    columns = line[length] === '\t' ? columns + 4 - (columns % 4) : columns + 1;
-  }
-  return { columns, length, hasTab };
 }
 
 /** Where the text of a list's last item ends: after the blocks nested in it, before the line break. */
@@ -69,9 +58,7 @@ function renumbered(piece: Piece, number: number): string {
   return lines
     .map((line, index) => {
       if (index === 0) return line;
-      const indent = indentOf(line);
-      // Lazy continuation lines, blank lines and tab-indented lines stay as the author wrote them.
-      if (indent.length === line.replace(/\r$/, '').length || indent.hasTab || indent.columns < contentIndent) return line;
+      if (!movesWithNumber(indentAt(line, 0), contentIndent)) return line;
       return delta > 0 ? ' '.repeat(delta) + line : line.slice(-delta);
     })
     .join('\n');

@@ -2,7 +2,7 @@ import type { Block } from '../blocks';
 import type { NumberingStyle } from '../config';
 import type { ListGroup } from '../model';
 import type { TextEdit } from '../rule';
-import type { Span } from '../text';
+import { indentAt, type LineIndent, type Span } from '../text';
 
 /** CommonMark reads at most nine digits as a list item's number. */
 const maxDigits = 9;
@@ -35,23 +35,12 @@ export function numberSpan(item: Block): Span | undefined {
   return { start: item.numberStart, end: item.numberEnd };
 }
 
-interface LineIndent {
-  columns: number;
-  blank: boolean;
-  hasTab: boolean;
-}
-
-/** The indentation of the line that starts at `lineStart`, in columns with tab stops of four. */
-function indentOf(text: string, lineStart: number): LineIndent {
-  let at = lineStart;
-  let columns = 0;
-  let hasTab = false;
-  for (; text[at] === ' ' || text[at] === '\t'; at++) {
-    if (text[at] === '\t') hasTab = true;
-    columns = text[at] === '\t' ? columns + 4 - (columns % 4) : columns + 1;
-  }
-  const next = text[at];
-  return { columns, hasTab, blank: next === undefined || next === '\n' || next === '\r' };
+/**
+ * Whether a later line of an item moves with it when its number changes length: lines indented into the
+ * item's content do; lazy continuation lines, blank lines and lines indented with tabs stay as written.
+ */
+export function movesWithNumber(indent: LineIndent, contentIndent: number): boolean {
+  return !indent.blank && !indent.hasTab && indent.columns >= contentIndent;
 }
 
 /**
@@ -62,7 +51,7 @@ function itemLimit(item: Block, next: Block | undefined, text: string): number {
   if (next) return next.start;
   const contentIndent = item.contentIndent ?? 0;
   for (let at = text.indexOf('\n', item.end); at !== -1; at = text.indexOf('\n', at + 1)) {
-    const indent = indentOf(text, at + 1);
+    const indent = indentAt(text, at + 1);
     if (!indent.blank && indent.columns < contentIndent) return at + 1;
   }
   return text.length;
@@ -78,9 +67,7 @@ function reindentEdits(item: Block, limit: number, text: string, delta: number):
   const edits: TextEdit[] = [];
   for (let at = text.indexOf('\n', item.start); at !== -1 && at + 1 < limit; at = text.indexOf('\n', at + 1)) {
     const lineStart = at + 1;
-    const indent = indentOf(text, lineStart);
-    // Lazy continuation lines stay where they are; lines indented with tabs are left to the author.
-    if (indent.blank || indent.hasTab || indent.columns < contentIndent) continue;
+    if (!movesWithNumber(indentAt(text, lineStart), contentIndent)) continue;
     edits.push(delta > 0 ? { start: lineStart, end: lineStart, newText: ' '.repeat(delta) } : { start: lineStart, end: lineStart - delta, newText: '' });
   }
   return edits;
