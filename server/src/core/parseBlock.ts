@@ -164,9 +164,7 @@ function readEntry(paragraph: Paragraph, text: string, spanOf: (node: Nodes) => 
     fields.title = { text: titleText, start: inner.start, end: inner.end, outer };
     if (!titleText) fields.titleProblem = 'empty';
     afterTitle = outer.end;
-    if (titleText.endsWith('.')) fields.periodAfterTitle = 'inside';
-    else if (text[outer.end] === '.') fields.periodAfterTitle = 'outside';
-    else if (!/[?!]$/.test(titleText)) fields.periodAfterTitle = false;
+    fields.periodAfterTitle = periodAfterTitle(titleText, text, outer.end);
   } else {
     const content = text.slice(paragraphSpan.start, paragraphSpan.end);
     const close = content.startsWith('**') ? content.indexOf('**', 2) : -1;
@@ -179,9 +177,7 @@ function readEntry(paragraph: Paragraph, text: string, spanOf: (node: Nodes) => 
       fields.titleProblem = 'broken';
       afterTitle = fields.title.outer.end;
       titleIndex = inline.findIndex((node) => spanOf(node).end >= afterTitle);
-      if (titleText.endsWith('.')) fields.periodAfterTitle = 'inside';
-      else if (text[afterTitle] === '.') fields.periodAfterTitle = 'outside';
-      else if (!/[?!]$/.test(titleText)) fields.periodAfterTitle = false;
+      fields.periodAfterTitle = periodAfterTitle(titleText, text, afterTitle);
     } else if (content.startsWith('**')) {
       fields.titleProblem = close !== -1 && !content.slice(2, close).trim() ? 'empty' : 'unclosed';
     } else {
@@ -216,6 +212,16 @@ function readEntry(paragraph: Paragraph, text: string, spanOf: (node: Nodes) => 
   const looksLikePaper = hasTitle && (fields.links.length > 0 || fields.authors !== undefined || fields.year !== undefined);
   if (!looksLikePaper && !bracketed) return undefined;
   return fields;
+}
+
+/**
+ * Whether the title ends with a period, inside the bold or right after it; undefined for a title that
+ * ends with `?` or `!`, which needs none.
+ */
+function periodAfterTitle(title: string, text: string, afterTitle: number): EntryFields['periodAfterTitle'] {
+  if (title.endsWith('.')) return 'inside';
+  if (text[afterTitle] === '.') return 'outside';
+  return /[?!]$/.test(title) ? undefined : false;
 }
 
 function readLink(node: Link, text: string, spanOf: (node: Nodes) => Span): EntryLink {

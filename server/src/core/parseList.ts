@@ -261,15 +261,20 @@ function moveBlock(block: Block, delta: number, lineDelta: number): Block {
       block.numberStart += delta;
       block.numberEnd! += delta;
     }
-    if (block.links) {
-      for (const link of block.links) {
-        shift(link.span, delta);
-        shift(link.urlSpan, delta);
-      }
+  }
+  moveParsed(block, delta);
+  return block;
+}
+
+/** Moves what a block's parse gave, its links and its entry, by `delta` to where the block now stands. */
+function moveParsed(block: Block, delta: number): void {
+  if (delta !== 0 && block.links) {
+    for (const link of block.links) {
+      shift(link.span, delta);
+      shift(link.urlSpan, delta);
     }
   }
   if (block.entry) moveEntry(block.entry, delta, block);
-  return block;
 }
 
 /** One more than the highest list id among some blocks, and at least `floor`. */
@@ -358,14 +363,7 @@ function scanIncrementally(text: string, lines: LineIndex, last: LastParse | und
     block.headingText = match.headingText;
     block.slugBase = match.slugBase;
     block.entry = match.entry;
-    const shiftBy = block.start - match.start;
-    if (shiftBy !== 0) {
-      for (const link of block.links!) {
-        shift(link.span, shiftBy);
-        shift(link.urlSpan, shiftBy);
-      }
-    }
-    if (block.entry) moveEntry(block.entry, shiftBy, block);
+    moveParsed(block, block.start - match.start);
   }
   return { blocks, nextListId: nextListIdOf(blocks, restart, regionEnd, last.nextListId) };
 }
