@@ -122,3 +122,6 @@ export interface PaperList {
   links: DocumentLink[];
   directives: Directive[];
 }
+
+/** A markdown document with fewer entries than this is ordinary markdown, not a paper list. */
+export const minimumPaperListEntries = 3;

@@ -13,8 +13,6 @@ export interface ParsedBlock {
   /** For headings: the plain text. */
   headingText?: string;
   links: DocumentLink[];
-  /** Set when the block was too long or too dense with markup to hand to remark. */
-  skipped?: boolean;
 }
 
 /**
@@ -60,7 +58,7 @@ export function parseBlock(text: string, kind: 'heading' | 'item' | 'other', opt
   // Without brackets, angle brackets or emphasis markers a block holds no link and no paper entry.
   if (kind !== 'heading' && !/[[<*_]/.test(text)) return { links: [] };
   if (tooDense(text)) {
-    return { links: [], skipped: true, headingText: kind === 'heading' ? text.slice(0, 200).replace(/^[ \t]*#+/, '').trim() : undefined };
+    return { links: [], headingText: kind === 'heading' ? text.slice(0, 200).replace(/^[ \t]*#+/, '').trim() : undefined };
   }
   const lineStarts = lineStartsOf(text);
   const indent = /^[ \t]*/.exec(text)![0].length;

@@ -1,13 +1,11 @@
 import { TextDocuments, type Connection } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { BlockCache, lintList, parseList, type Finding, type LintOptions, type PaperList } from '../core/index';
+import { BlockCache, lintList, minimumPaperListEntries, parseList, type Finding, type LintOptions, type PaperList } from '../core/index';
 import { clearDiagnostics, publishDiagnostics, publishTooLarge } from './diagnostics';
 import { matchesAny } from './globs';
 import { environmentFor, SettingsStore, type DocumentEnvironment, type PaperListSettings } from './settings';
 import { URI } from './uri';
 
-/** A document needs at least this many entries to count as a paper list without a `paperList.files` glob. */
-export const minimumEntries = 3;
 
 /** How many event-loop turns a lint may wait for a burst of changes to end before it runs anyway. */
 const maxHops = 64;
@@ -202,7 +200,7 @@ export class PaperDocuments {
     }
     const list = parseList(text, { cache: state.cache });
     const path = URI.toFsPath(document.uri) ?? document.uri;
-    const isPaperList = list.entries.length >= minimumEntries || (settings.files.length > 0 && matchesAny(path, settings.files));
+    const isPaperList = list.entries.length >= minimumPaperListEntries || (settings.files.length > 0 && matchesAny(path, settings.files));
     // The rules run when something first asks for the findings, so that completion, hover and the
     // other features that need only the parsed list answer a keystroke without waiting for a lint.
     let findings: Finding[] | undefined;

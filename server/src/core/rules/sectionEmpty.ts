@@ -1,7 +1,5 @@
+import { minimumPaperListEntries } from '../model';
 import type { Rule } from '../rule';
-
-/** Fewer entries than this and the document is ordinary markdown, whose headings may stand alone. */
-const minimumEntries = 3;
 
 /** A heading has neither entries nor subsections. */
 export const sectionEmptyRule: Rule = {
@@ -10,7 +8,8 @@ export const sectionEmptyRule: Rule = {
   description: 'A heading has neither entries nor subsections.',
   fixable: false,
   check({ list, report }) {
-    if (list.entries.length < minimumEntries) return;
+    // Ordinary markdown, whose headings may stand alone, is left alone.
+    if (list.entries.length < minimumPaperListEntries) return;
     const { blocks } = list;
     let next = 0;
     for (const section of list.sections) {
