@@ -1,4 +1,4 @@
-import { applyEdits, fixAll, lintText, resolveConfig, type Finding, type LintOptions, type PaperListConfig } from '../server/src/core/index';
+import { applyEdits, fixAll, LineIndex, lintText, resolveConfig, type Finding, type LintOptions, type PaperListConfig } from '../server/src/core/index';
 
 /** The year the tests pretend it is, so that year checks do not change with the clock. */
 export const testYear = 2026;
@@ -17,14 +17,15 @@ export function lint(text: string, code?: string, extra?: LintFixtureOptions): F
   return code ? findings.filter((finding) => finding.code === code) : findings;
 }
 
-/** One line per finding, `line:column code message` with 1-based numbers, for whole-list comparisons. */
-export function describe(text: string, findings: readonly Finding[]): string[] {
-  const lineStarts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+/**
+ * One line per finding, `line:column code message` with 1-based numbers (and the severity before the code
+ * when asked), for whole-list comparisons and golden files.
+ */
+export function describe(text: string, findings: readonly Finding[], options: { severity?: boolean } = {}): string[] {
+  const lines = new LineIndex(text);
   return findings.map((finding) => {
-    let line = 0;
-    while (line + 1 < lineStarts.length && lineStarts[line + 1] <= finding.span.start) line++;
-    return `${line + 1}:${finding.span.start - lineStarts[line] + 1} ${finding.code} ${finding.message}`;
+    const { line, character } = lines.positionAt(finding.span.start);
+    return `${line + 1}:${character + 1} ${options.severity ? `${finding.severity} ` : ''}${finding.code} ${finding.message}`;
   });
 }
 

@@ -3,20 +3,14 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { nodeHostFor } from '../../server/src/node/files';
-import { fixText, lint, type LintFixtureOptions } from '../helpers';
+import { describe, fixText, lint, type LintFixtureOptions } from '../helpers';
 
 const fixtures = 'test/fixtures';
 const update = process.env.UPDATE_GOLDEN === '1';
 
 /** Each finding as `line:column severity code message`, 1-based, the form the golden files hold. */
 function rows(text: string, extra: LintFixtureOptions = {}): string[] {
-  const lineStarts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
-  return lint(text, undefined, extra).map((finding) => {
-    let line = 0;
-    while (line + 1 < lineStarts.length && lineStarts[line + 1] <= finding.span.start) line++;
-    return `${line + 1}:${finding.span.start - lineStarts[line] + 1} ${finding.severity} ${finding.code} ${finding.message}`;
-  });
+  return describe(text, lint(text, undefined, extra), { severity: true });
 }
 
 function compareWithGolden(name: string, actual: string[]): void {
