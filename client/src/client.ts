@@ -2,13 +2,14 @@ import * as vscode from 'vscode';
 import {
   CloseAction,
   ErrorAction,
+  ExecuteCommandRequest,
   LanguageClient,
   TransportKind,
   type ErrorHandler,
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { OutlineRequest, type OutlineResult } from '../../server/src/shared/protocol';
+import { OutlineRequest, type OutlineResult, type ServerCommand } from '../../server/src/shared/protocol';
 
 /** The language client id; VS Code reads the `paperList.trace.server` setting because of it. */
 export const clientId = 'paperList';
@@ -31,6 +32,11 @@ export function createClient(context: vscode.ExtensionContext, outputChannel: vs
     errorHandler: restartingErrorHandler(outputChannel),
   };
   return new LanguageClient(clientId, 'Paper List', serverOptions, clientOptions);
+}
+
+/** Runs a server command through `workspace/executeCommand`; the server answers null for a document it does not know. */
+export async function executeServerCommand<T>(client: LanguageClient, command: ServerCommand, ...args: unknown[]): Promise<T | null> {
+  return (await client.sendRequest(ExecuteCommandRequest.type, { command, arguments: args })) as T | null;
 }
 
 /** Crashes allowed within `crashWindow` before the client stops restarting the server. */

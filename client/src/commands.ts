@@ -17,22 +17,29 @@ interface CommandContext {
   treeView: vscode.TreeView<PaperNode>;
 }
 
+/** The editor of the list the sidebar shows, opened if it is not visible. */
+export async function listEditorOf(model: OutlineModel): Promise<vscode.TextEditor | undefined> {
+  const active = vscode.window.activeTextEditor;
+  if (active?.document.languageId === 'markdown' && (!model.document || active.document === model.document)) return active;
+  if (model.document) return vscode.window.showTextDocument(model.document);
+  void vscode.window.showInformationMessage('Open a markdown paper list first.');
+  return undefined;
+}
+
+/** The section node a tree command was given: the clicked section, or the section of the clicked entry. */
+export function sectionOfNode(node: unknown): SectionNode | undefined {
+  const candidate = node as PaperNode | undefined;
+  if (candidate?.kind === 'section') return candidate;
+  if (candidate?.kind === 'entry' && candidate.parent?.kind === 'section') return candidate.parent;
+  return undefined;
+}
+
 export function registerCommands({ client, model, tree, treeView }: CommandContext): vscode.Disposable[] {
-  /** The editor of the list the sidebar shows, opened if it is not visible. */
-  const listEditor = async (): Promise<vscode.TextEditor | undefined> => {
-    const active = vscode.window.activeTextEditor;
-    if (active?.document.languageId === 'markdown' && (!model.document || active.document === model.document)) return active;
-    if (model.document) return vscode.window.showTextDocument(model.document);
-    void vscode.window.showInformationMessage('Open a markdown paper list first.');
-    return undefined;
-  };
+  const listEditor = (): Promise<vscode.TextEditor | undefined> => listEditorOf(model);
 
   /** The section a command from the tree or the palette is about: the clicked node, or the one at the cursor. */
-  const sectionFor = (node: PaperNode | undefined, editor: vscode.TextEditor): SectionNode | undefined => {
-    if (node?.kind === 'section') return node;
-    if (node?.kind === 'entry' && node.parent?.kind === 'section') return node.parent;
-    return tree.sectionAt(editor.selection.active.line);
-  };
+  const sectionFor = (node: PaperNode | undefined, editor: vscode.TextEditor): SectionNode | undefined =>
+    sectionOfNode(node) ?? tree.sectionAt(editor.selection.active.line);
 
   const wholeDocument = (document: vscode.TextDocument): vscode.Range =>
     new vscode.Range(new vscode.Position(0, 0), document.lineAt(document.lineCount - 1).range.end);

@@ -1,6 +1,7 @@
 // The Paper List extension: starts the language server and wires the sidebar, commands and status bar to it.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { registerBibtexCommands } from './bibtexCommands';
 import { createClient } from './client';
 import { registerCommands } from './commands';
 import { OutlineModel } from './outlineModel';
@@ -28,6 +29,7 @@ export function activate(context: vscode.ExtensionContext): PaperListApi {
 
   context.subscriptions.push(outputChannel, model, tree, treeView, createStatusBar(model));
   context.subscriptions.push(...registerCommands({ client, model, tree, treeView }));
+  context.subscriptions.push(...registerBibtexCommands({ client, model, tree }));
   context.subscriptions.push(followCursor(model, tree, treeView));
 
   const ready = client.start().then(

@@ -20,6 +20,8 @@ import { registerHover } from './features/hover';
 import { registerOutline } from './features/outline';
 import { registerReferences } from './features/references';
 import { registerSymbols } from './features/symbols';
+import { URI } from './features/uri';
+import { BibFiles } from './node/bibFiles';
 
 declare const PAPERLIST_VERSION: string | undefined;
 
@@ -27,8 +29,14 @@ declare const PAPERLIST_VERSION: string | undefined;
 const connection = createConnection(ProposedFeatures.all);
 const documents = new PaperDocuments(connection);
 const capabilities = { documentChanges: false, snippets: false, hierarchicalSymbols: false };
+const bibFiles = new BibFiles((message) => connection.console.warn(message));
 let dynamicConfiguration = false;
 let dynamicWatchers = false;
+let workspaceFolderChanges = false;
+
+/** The file system paths of workspace folders given as URIs; other schemes have no files to read. */
+const folderPaths = (folders: readonly { uri: string }[] | null | undefined): string[] =>
+  (folders ?? []).map((folder) => (typeof folder?.uri === 'string' ? URI.toFsPath(folder.uri) : undefined)).filter((path): path is string => Boolean(path));
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   const client = params.capabilities ?? {};
@@ -38,6 +46,11 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   capabilities.documentChanges = client.workspace?.workspaceEdit?.documentChanges === true;
   capabilities.snippets = client.textDocument?.completion?.completionItem?.snippetSupport === true;
   capabilities.hierarchicalSymbols = client.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true;
+  workspaceFolderChanges = client.workspace?.workspaceFolders === true;
+  // Relative `paperList.bibFiles` paths start from the workspace folder that holds the document.
+  bibFiles.workspaceFolders = Array.isArray(params.workspaceFolders)
+    ? folderPaths(params.workspaceFolders)
+    : typeof params.rootUri === 'string' ? folderPaths([{ uri: params.rootUri }]) : [];
   // Settings pushed at start by clients without workspace/configuration (some pass them as initializationOptions).
   const initial = (params.initializationOptions as { paperList?: unknown } | undefined)?.paperList;
   if (initial !== undefined) documents.settings.reset(initial);
@@ -54,12 +67,21 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       referencesProvider: true,
       documentHighlightProvider: true,
       executeCommandProvider: { commands: serverCommands },
+      workspace: { workspaceFolders: { supported: workspaceFolderChanges, changeNotifications: workspaceFolderChanges } },
     },
     serverInfo: { name: 'paperlist', version: typeof PAPERLIST_VERSION === 'string' ? PAPERLIST_VERSION : 'development' },
   };
 });
 
 connection.onInitialized(() => {
+  if (workspaceFolderChanges) {
+    connection.workspace.onDidChangeWorkspaceFolders(
+      guardNotification(connection, 'workspace folders', (event) => {
+        const removed = new Set(folderPaths(event?.removed));
+        bibFiles.workspaceFolders = [...bibFiles.workspaceFolders.filter((path) => !removed.has(path)), ...folderPaths(event?.added)];
+      }),
+    );
+  }
   if (dynamicConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'paperList' });
   if (dynamicWatchers) {
     void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.paperlistrc.json' }] });
@@ -80,7 +102,7 @@ connection.onDidChangeWatchedFiles(
 );
 
 registerCodeActions(connection, documents, capabilities);
-registerCompletion(connection, documents, capabilities);
+registerCompletion(connection, documents, capabilities, bibFiles);
 registerCommands(connection, documents, capabilities);
 registerHover(connection, documents);
 registerSymbols(connection, documents, capabilities);

@@ -23,14 +23,14 @@ test('config: wrong values are named and the valid rest is kept', () => {
     'rule "entry-venue" is set to "loud"; expected "error", "warning", "info", "hint" or "off"',
     '"rules" names an unknown rule "no-such-rule"',
     '"numbering" is 2; expected "auto", "sequential" or "ones"',
-    'unknown setting "extra"; expected "rules", "linkLabels", "trackingParameters" or "numbering"',
+    'unknown setting "extra"; expected "rules", "linkLabels", "trackingParameters", "numbering" or "houseStyle"',
   ]);
   assert.equal(validateConfig([], ruleCodes).problems.length, 1);
 });
 
 test('config: later layers win and lists add up', () => {
-  const resolved = resolveConfig({ rules: { 'entry-year': 'off' }, linkLabels: ['A'] }, { rules: { 'entry-year': 'error' }, linkLabels: ['B', 'A'], numbering: 'sequential' });
-  assert.deepEqual(resolved, { rules: { 'entry-year': 'error' }, linkLabels: ['A', 'B'], trackingParameters: [], numbering: 'sequential' });
+  const resolved = resolveConfig({ rules: { 'entry-year': 'off' }, linkLabels: ['A'] }, { rules: { 'entry-year': 'error' }, linkLabels: ['B', 'A'], numbering: 'sequential', houseStyle: {} });
+  assert.deepEqual(resolved, { rules: { 'entry-year': 'error' }, linkLabels: ['A', 'B'], trackingParameters: [], numbering: 'sequential', houseStyle: {} });
 });
 
 test('config: a rule set to "off" reports nothing and a severity override applies', () => {

@@ -16,7 +16,7 @@ let browser: Browser | undefined;
 
 before(() => {
   assert.ok(existsSync(vsix), `PAPERLIST_VSIX names the packaged extension (got "${vsix}"); run the tests with npm run test:e2e`);
-  const copies = ['quick-fix.md', 'completion.md', 'renumber.md', 'fix-all.md', 'add-entry.md'];
+  const copies = ['quick-fix.md', 'completion.md', 'renumber.md', 'fix-all.md', 'add-entry.md', 'add-bibtex.md', 'sort-section.md'];
   sandbox = createSandbox(vsix, { 'alignment-survey.md': referenceList, ...Object.fromEntries(copies.map((name) => [name, referenceList])) });
 });
 

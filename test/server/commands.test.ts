@@ -1,10 +1,15 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { after, before, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { ApplyWorkspaceEditRequest, ExecuteCommandRequest, type ApplyWorkspaceEditParams, type TextDocumentEdit, type TextEdit } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { parseList } from '../../server/src/core/index';
+import { exampleEntry } from '../../server/src/core/features/bibtex';
+import { describeHouseStyle, houseStyleOf } from '../../server/src/core/houseStyle';
+import type { HouseStyleResult } from '../../server/src/shared/protocol';
 import { TestServer } from './lspClient';
 
 const fixturePath = resolve(__dirname, '../fixtures/alignment-survey.md');
@@ -34,7 +39,7 @@ after(async () => {
 });
 
 test('commands: exportBibtex answers the whole list, one entry per paper', async () => {
-  const bibtex = (await execute('paperList.exportBibtex', fixtureUri)) as string;
+  const bibtex = (await execute('paperList.server.exportBibtex', fixtureUri)) as string;
   assert.equal(typeof bibtex, 'string');
   const keys = [...bibtex.matchAll(/^@\w+\{([^,]+),/gm)].map((match) => match[1]);
   assert.equal(keys.length, 85);
@@ -44,7 +49,7 @@ test('commands: exportBibtex answers the whole list, one entry per paper', async
 
 test('commands: exportBibtex of a section, by its heading line', async () => {
   // Line 38 (zero-based 37) is "#### Human Feedback".
-  const bibtex = (await execute('paperList.exportBibtex', fixtureUri, 37)) as string;
+  const bibtex = (await execute('paperList.server.exportBibtex', fixtureUri, 37)) as string;
   const keys = [...bibtex.matchAll(/^@\w+\{([^,]+),/gm)].map((match) => match[1]);
   assert.ok(keys.length > 0 && keys.length < 20);
   assert.ok(keys.includes('ouyang2022training'));
@@ -54,7 +59,7 @@ test('commands: exportBibtex of a section, by its heading line', async () => {
 test('commands: formatBibtex answers the lines to insert, numbered on', async () => {
   const bibtex = '@misc{liu2023visual, title={Visual Instruction Tuning}, author={Liu, Haotian and Li, Chunyuan}, year={2023}, eprint={2304.08485}, archivePrefix={arXiv}}';
   // Zero-based line 28 is "### Human Preferences": the lines go before it, after item 17 of "Human Instructions".
-  const lines = await execute('paperList.formatBibtex', fixtureUri, bibtex, 28);
+  const lines = await execute('paperList.server.formatBibtex', fixtureUri, bibtex, 28);
   assert.deepEqual(lines, ['18. **Visual Instruction Tuning**. *Liu et al.* arXiv 2023. [[Paper](https://arxiv.org/abs/2304.08485)]']);
 });
 
@@ -63,7 +68,7 @@ test('commands: sortSection applies one edit that sorts the section by year', as
   await server.open(uri, fixtureText, 1);
   applied.length = 0;
   // Zero-based line 8 is "### Human Instructions".
-  const result = await execute('paperList.sortSection', uri, 8, 'year');
+  const result = await execute('paperList.server.sortSection', uri, 8, 'year');
   assert.deepEqual(result, { applied: true });
   assert.equal(applied.length, 1);
   const change = applied[0].edit.documentChanges?.[0] as TextDocumentEdit;
@@ -77,7 +82,7 @@ test('commands: sortSection applies one edit that sorts the section by year', as
   // Sorting the sorted text again has nothing to do.
   await server.replace(uri, 2, after);
   applied.length = 0;
-  assert.deepEqual(await execute('paperList.sortSection', uri, 8, 'year'), { applied: true });
+  assert.deepEqual(await execute('paperList.server.sortSection', uri, 8, 'year'), { applied: true });
   assert.equal(applied.length, 0);
   await server.close(uri);
 });
@@ -85,15 +90,47 @@ test('commands: sortSection applies one edit that sorts the section by year', as
 test('commands: a refused edit and malformed arguments are answered, not thrown', async () => {
   applyAnswer = false;
   try {
-    assert.deepEqual(await execute('paperList.sortSection', fixtureUri, 8, 'title'), { applied: false });
+    assert.deepEqual(await execute('paperList.server.sortSection', fixtureUri, 8, 'title'), { applied: false });
   } finally {
     applyAnswer = true;
   }
-  assert.equal(await execute('paperList.sortSection', fixtureUri, 8, 'colour'), null);
-  assert.equal(await execute('paperList.sortSection', fixtureUri, -1, 'year'), null);
-  assert.equal(await execute('paperList.formatBibtex', fixtureUri, 42, 3), null);
-  assert.equal(await execute('paperList.exportBibtex', 'file:///nowhere.md'), null);
-  assert.equal(await execute('paperList.exportBibtex'), null);
+  assert.equal(await execute('paperList.server.sortSection', fixtureUri, 8, 'colour'), null);
+  assert.equal(await execute('paperList.server.sortSection', fixtureUri, -1, 'year'), null);
+  assert.equal(await execute('paperList.server.formatBibtex', fixtureUri, 42, 3), null);
+  assert.equal(await execute('paperList.server.exportBibtex', 'file:///nowhere.md'), null);
+  assert.equal(await execute('paperList.server.exportBibtex'), null);
   await assert.rejects(execute('paperList.noSuchCommand', fixtureUri), /unknown command/);
-  assert.deepEqual(await execute('paperList.formatBibtex', fixtureUri, 'not bibtex', 3), []);
+  assert.deepEqual(await execute('paperList.server.formatBibtex', fixtureUri, 'not bibtex', 3), []);
+});
+
+test('commands: showHouseStyle answers the markdown, the style and the pinned fields of the list', async () => {
+  const result = (await execute('paperList.server.showHouseStyle', fixtureUri)) as HouseStyleResult;
+  const inferred = houseStyleOf(parseList(fixtureText, {}), {});
+  assert.equal(result.markdown, describeHouseStyle(inferred, exampleEntry(inferred.style)));
+  assert.deepEqual(result.style, inferred.style);
+  assert.deepEqual(result.pinned, []);
+  assert.equal(await execute('paperList.server.showHouseStyle', 'file:///nowhere.md'), null);
+  assert.equal(await execute('paperList.server.showHouseStyle'), null);
+});
+
+test('commands: showHouseStyle names the fields pinned by .paperlistrc.json', async () => {
+  const folder = mkdtempSync(join(tmpdir(), 'paperlist-style-'));
+  try {
+    writeFileSync(join(folder, '.paperlistrc.json'), JSON.stringify({ houseStyle: { labelBrackets: 'single', yearPeriod: false } }));
+    const uri = pathToFileURL(join(folder, 'README.md')).href;
+    await server.open(uri, fixtureText, 1);
+    const result = (await execute('paperList.server.showHouseStyle', uri)) as HouseStyleResult;
+    assert.deepEqual([...result.pinned].sort(), ['labelBrackets', 'yearPeriod']);
+    assert.equal(result.style.labelBrackets, 'single');
+    assert.equal(result.style.yearPeriod, false);
+    const pinned = houseStyleOf(parseList(fixtureText, {}), { labelBrackets: 'single', yearPeriod: false });
+    assert.equal(result.markdown, describeHouseStyle(pinned, exampleEntry(pinned.style)));
+    // The config reaches formatBibtex too; the entry it answers is still one line, numbered on.
+    const lines = (await execute('paperList.server.formatBibtex', uri, '@misc{a, title={A paper}, year={2024}}', 28)) as string[];
+    assert.equal(lines.length, 1);
+    assert.match(lines[0], /^18\. .*A paper/);
+    await server.close(uri);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
 });

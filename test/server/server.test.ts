@@ -20,6 +20,9 @@ import {
 } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { runCli, type JsonFinding } from '../../server/src/cli';
+import { parseList } from '../../server/src/core/index';
+import { exampleEntry } from '../../server/src/core/features/bibtex';
+import { describeHouseStyle, houseStyleOf } from '../../server/src/core/houseStyle';
 import { OutlineRequest } from '../../server/src/shared/protocol';
 import { TestServer } from './lspClient';
 
@@ -236,6 +239,20 @@ test('server: hover shows a paper card with every section that lists the paper',
   assert.match(value, /2022/);
   assert.match(value, /Listed in 5 sections/);
   assert.match(value, new RegExp(`\\(${fixtureUri.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}#L${line + 1}\\)`));
+});
+
+test('server: hover on the first heading adds the house style; other headings and entries do not', async () => {
+  const inferred = houseStyleOf(parseList(fixtureText, {}), {});
+  const style = describeHouseStyle(inferred, exampleEntry(inferred.style));
+  const hover = await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri: fixtureUri }, position: { line: 0, character: 4 } });
+  assert.ok(hover && typeof hover.contents === 'object' && 'value' in hover.contents);
+  assert.ok(hover.contents.value.includes(style), hover.contents.value);
+  assert.deepEqual(hover.range?.start, { line: 0, character: 0 });
+  const second = lineOf(fixtureText, '## Definition of Alignment Targets');
+  assert.equal(await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri: fixtureUri }, position: { line: second, character: 4 } }), null);
+  const entry = await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri: fixtureUri }, position: { line: lineOf(fixtureText, ouyang), character: 8 } });
+  assert.ok(entry && typeof entry.contents === 'object' && 'value' in entry.contents);
+  assert.equal(entry.contents.value.includes(style), false);
 });
 
 test('server: document symbols are the sections that hold entries', async () => {

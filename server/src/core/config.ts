@@ -1,3 +1,4 @@
+import { validateHouseStyle, type HouseStyle } from './houseStyle';
 import type { Severity } from './rule';
 
 export type NumberingStyle = 'auto' | 'sequential' | 'ones';
@@ -9,6 +10,8 @@ export interface PaperListConfig {
   linkLabels?: string[];
   trackingParameters?: string[];
   numbering?: NumberingStyle;
+  /** Fields of the house style that are pinned rather than inferred from the list. */
+  houseStyle?: Partial<HouseStyle>;
 }
 
 export interface ResolvedConfig {
@@ -16,9 +19,10 @@ export interface ResolvedConfig {
   linkLabels: string[];
   trackingParameters: string[];
   numbering: NumberingStyle;
+  houseStyle: Partial<HouseStyle>;
 }
 
-export const defaultConfig: ResolvedConfig = { rules: {}, linkLabels: [], trackingParameters: [], numbering: 'auto' };
+export const defaultConfig: ResolvedConfig = { rules: {}, linkLabels: [], trackingParameters: [], numbering: 'auto', houseStyle: {} };
 
 const severities: readonly string[] = ['error', 'warning', 'info', 'hint', 'off'];
 const numberingStyles: readonly string[] = ['auto', 'sequential', 'ones'];
@@ -54,8 +58,12 @@ export function validateConfig(value: unknown, knownRules: readonly string[]): {
       if (typeof item !== 'string' || !numberingStyles.includes(item)) {
         problems.push(`"numbering" is ${JSON.stringify(item)}; expected "auto", "sequential" or "ones"`);
       } else config.numbering = item as NumberingStyle;
+    } else if (key === 'houseStyle') {
+      const checked = validateHouseStyle(item);
+      problems.push(...checked.problems);
+      config.houseStyle = checked.style;
     } else if (key !== '$schema') {
-      problems.push(`unknown setting "${key}"; expected "rules", "linkLabels", "trackingParameters" or "numbering"`);
+      problems.push(`unknown setting "${key}"; expected "rules", "linkLabels", "trackingParameters", "numbering" or "houseStyle"`);
     }
   }
   return { config, problems };
@@ -74,13 +82,14 @@ export function parseConfigText(text: string, knownRules: readonly string[]): { 
 
 /** Merges config layers; later layers win, and their label and parameter lists add to earlier ones. */
 export function resolveConfig(...layers: (PaperListConfig | undefined)[]): ResolvedConfig {
-  const resolved: ResolvedConfig = { rules: {}, linkLabels: [], trackingParameters: [], numbering: 'auto' };
+  const resolved: ResolvedConfig = { rules: {}, linkLabels: [], trackingParameters: [], numbering: 'auto', houseStyle: {} };
   for (const layer of layers) {
     if (!layer) continue;
     Object.assign(resolved.rules, layer.rules);
     for (const label of layer.linkLabels ?? []) if (!resolved.linkLabels.includes(label)) resolved.linkLabels.push(label);
     for (const name of layer.trackingParameters ?? []) if (!resolved.trackingParameters.includes(name)) resolved.trackingParameters.push(name);
     if (layer.numbering) resolved.numbering = layer.numbering;
+    if (layer.houseStyle) resolved.houseStyle = { ...resolved.houseStyle, ...layer.houseStyle };
   }
   return resolved;
 }

@@ -2,6 +2,7 @@
 export * from './blocks';
 export * from './config';
 export * from './fix';
+export * from './houseStyle';
 export * from './lint';
 export * from './model';
 export * from './parseList';

@@ -46,6 +46,20 @@ export interface EntryFields {
   year?: Field & { value: number };
   /** A number where the year should be that is not a four-digit year. */
   badYear?: Field;
+  /** A date before the title, as `[2023/05]` or `2023.5`. */
+  date?: Field & { year: number; month?: number };
+  /** A short name before the title, as `<u>GPT-3</u>:`; its text without markup. */
+  leadName?: Field;
+  /** Whether the title stands in quotes inside the bold, `**"Title"**`; the title's span is then inside them. */
+  titleQuoted: boolean;
+  /** The URL of a title written as a link, `**[Title](url)**` or `[Title](url)`. */
+  titleUrl?: Field;
+  /** Whether the authors stand on the item's first line or on an indented line of their own. */
+  authorsLine?: 'same' | 'next';
+  /** Where the period after the authors stands: `*Wang et al.*` inside, `*Wang et al*.` outside. */
+  authorsPeriod?: 'inside' | 'outside' | false;
+  /** Whether the venue stands inside the authors' italics, `*Wang et al. arXiv.*`. */
+  venueInAuthors: boolean;
   /** Whether a period follows the title (inside or outside the bold), and the year; undefined when absent. */
   periodAfterTitle?: 'inside' | 'outside' | false;
   periodAfterYear?: boolean;

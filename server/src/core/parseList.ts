@@ -162,12 +162,15 @@ function makeEntry(fields: EntryFields, block: Block, text: string): Entry {
   const delta = block.start;
   let arxivId: string | undefined;
   let doi: string | undefined;
-  for (const link of fields.links) {
+  for (const link of fields.titleUrl ? [{ url: fields.titleUrl.text }, ...fields.links] : fields.links) {
     const arxiv = arxivPattern.exec(link.url);
     if (arxiv && !arxivId) arxivId = arxiv[1].toLowerCase();
     const found = doiPattern.exec(link.url);
     if (found && !doi) doi = decodeURIComponentSafe(found[1]).toLowerCase();
   }
+  // arXiv's own DOIs, `10.48550/arXiv.2302.04023`, name the same paper as its arXiv id.
+  const arxivDoi = doi && !arxivId ? /^10\.48550\/arxiv\.(\d{4}\.\d{4,5})$/.exec(doi) : null;
+  if (arxivDoi) arxivId = arxivDoi[1];
   const identity = arxivId
     ? `arxiv:${arxivId}`
     : doi
@@ -181,6 +184,13 @@ function makeEntry(fields: EntryFields, block: Block, text: string): Entry {
     venue: fields.venue && movedField(fields.venue, delta),
     year: fields.year && { text: fields.year.text, value: fields.year.value, start: fields.year.start + delta, end: fields.year.end + delta },
     badYear: fields.badYear && movedField(fields.badYear, delta),
+    date: fields.date && { text: fields.date.text, start: fields.date.start + delta, end: fields.date.end + delta, year: fields.date.year, month: fields.date.month },
+    leadName: fields.leadName && movedField(fields.leadName, delta),
+    titleQuoted: fields.titleQuoted,
+    titleUrl: fields.titleUrl && movedField(fields.titleUrl, delta),
+    authorsLine: fields.authorsLine,
+    authorsPeriod: fields.authorsPeriod,
+    venueInAuthors: fields.venueInAuthors,
     periodAfterTitle: fields.periodAfterTitle,
     periodAfterYear: fields.periodAfterYear,
     links: fields.links.map((link) => ({
@@ -239,6 +249,9 @@ function moveEntry(entry: Entry, delta: number, block: Block): void {
     shift(entry.authors.outer, delta);
   }
   shift(entry.tail, delta);
+  shift(entry.date, delta);
+  shift(entry.leadName, delta);
+  shift(entry.titleUrl, delta);
   shift(entry.venue, delta);
   shift(entry.year, delta);
   shift(entry.badYear, delta);

@@ -1,16 +1,25 @@
-// Commands the client runs through workspace/executeCommand: BibTeX export and import, and sorting a section.
+// Commands the client runs through workspace/executeCommand: BibTeX export and import, sorting a section
+// and the house style.
 import { ErrorCodes, ResponseError, type Connection, type ExecuteCommandParams, type WorkspaceEdit } from 'vscode-languageserver/node';
-import type { PaperList, Section } from '../core/index';
-import { exportBibtex, formatBibtexAt } from '../core/features/bibtex';
+import { defaultConfig, type PaperList, type ResolvedConfig, type Section } from '../core/index';
+import { exampleEntry, exportBibtex, formatBibtexAt } from '../core/features/bibtex';
 import { sortSectionEdits, type SortOrder } from '../core/features/sortSection';
+import { describeHouseStyle, houseStyleOf } from '../core/houseStyle';
+import { serverCommandIds, ServerCommands, type HouseStyleResult, type SortSectionResult } from '../shared/protocol';
 import { lspEdit } from './convert';
-import type { PaperDocuments } from './documents';
+import type { Analysis, PaperDocuments } from './documents';
 import { guard } from './guard';
 
-export const exportBibtexCommand = 'paperList.exportBibtex';
-export const sortSectionCommand = 'paperList.sortSection';
-export const formatBibtexCommand = 'paperList.formatBibtex';
-export const serverCommands = [exportBibtexCommand, sortSectionCommand, formatBibtexCommand];
+export const serverCommands: string[] = [...serverCommandIds];
+
+/** The merged settings and `.paperlistrc.json` of a document. */
+export const configOf = (analysis: Analysis): ResolvedConfig => analysis.options.config ?? defaultConfig;
+
+/** The house style of a document's list as the `showHouseStyle` command and the hover on the first heading give it. */
+export function houseStyleResult(analysis: Analysis): HouseStyleResult {
+  const inferred = houseStyleOf(analysis.list, configOf(analysis).houseStyle);
+  return { markdown: describeHouseStyle(inferred, exampleEntry(inferred.style)), style: inferred.style, pinned: [...inferred.pinned] };
+}
 
 const isLine = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 0;
 
@@ -28,7 +37,8 @@ export function sectionAtLine(list: PaperList, line: number): Section {
 /**
  * `paperList.exportBibtex [uri, sectionLine?]` answers the BibTeX text; `paperList.formatBibtex [uri,
  * bibtex, line]` answers the markdown lines to insert before the line; `paperList.sortSection [uri,
- * sectionLine, 'year' | 'title']` applies the edit and answers whether the client applied it.
+ * sectionLine, 'year' | 'title']` applies the edit and answers whether the client applied it;
+ * `paperList.showHouseStyle [uri]` answers the list's house style.
  * Malformed arguments or an unknown document answer null; an unknown command is an error.
  */
 export function registerCommands(connection: Connection, documents: PaperDocuments, capabilities: { documentChanges: boolean }): void {
@@ -38,25 +48,27 @@ export function registerCommands(connection: Connection, documents: PaperDocumen
     if (!analysis) return null;
     const { list } = analysis;
     switch (params.command) {
-      case exportBibtexCommand: {
+      case ServerCommands.exportBibtex: {
         if (args[1] !== undefined && args[1] !== null && !isLine(args[1])) return null;
         return exportBibtex(list, isLine(args[1]) ? sectionAtLine(list, args[1]) : undefined);
       }
-      case formatBibtexCommand: {
+      case ServerCommands.formatBibtex: {
         if (typeof args[1] !== 'string' || !isLine(args[2])) return null;
-        return formatBibtexAt(list, args[1], args[2]);
+        return formatBibtexAt(list, args[1], args[2], configOf(analysis));
       }
-      case sortSectionCommand: {
+      case ServerCommands.showHouseStyle:
+        return houseStyleResult(analysis);
+      case ServerCommands.sortSection: {
         const by = args[2];
         if (!isLine(args[1]) || (by !== 'year' && by !== 'title')) return null;
         const edits = sortSectionEdits(list, sectionAtLine(list, args[1]), by as SortOrder);
-        if (!edits.length) return { applied: true };
+        if (!edits.length) return { applied: true } satisfies SortSectionResult;
         const lspEdits = edits.map((edit) => lspEdit(list, edit));
         const edit: WorkspaceEdit = capabilities.documentChanges
           ? { documentChanges: [{ textDocument: { uri: analysis.uri, version: analysis.version }, edits: lspEdits }] }
           : { changes: { [analysis.uri]: lspEdits } };
         const result = await connection.workspace.applyEdit({ label: `Sort section by ${by}`, edit });
-        return { applied: result.applied };
+        return { applied: result.applied } satisfies SortSectionResult;
       }
       default:
         return null;

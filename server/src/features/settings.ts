@@ -11,16 +11,18 @@ export interface PaperListSettings {
   files: string[];
   /** Documents longer than this many characters are left alone. */
   maxFileSize: number;
+  /** BibTeX files whose records completion offers on a new list item: absolute, or relative to the workspace folder. */
+  bibFiles: string[];
   /** The lint settings of `.paperlistrc.json`: rules, linkLabels, trackingParameters, numbering. */
   config: PaperListConfig;
 }
 
-export const defaultSettings: PaperListSettings = { enable: true, files: [], maxFileSize: 8 * 1024 * 1024, config: {} };
+export const defaultSettings: PaperListSettings = { enable: true, files: [], maxFileSize: 8 * 1024 * 1024, bibFiles: [], config: {} };
 
 /** Reads untrusted settings JSON; keeps the valid parts and returns what was wrong with the rest. */
 export function readSettings(value: unknown): { settings: PaperListSettings; problems: string[] } {
   const problems: string[] = [];
-  const settings: PaperListSettings = { ...defaultSettings, files: [], config: {} };
+  const settings: PaperListSettings = { ...defaultSettings, files: [], bibFiles: [], config: {} };
   if (value === null || value === undefined) return { settings, problems };
   if (typeof value !== 'object' || Array.isArray(value)) return { settings, problems: ['the paperList settings must be an object'] };
   const raw = value as Record<string, unknown>;
@@ -31,6 +33,11 @@ export function readSettings(value: unknown): { settings: PaperListSettings; pro
   if (raw.files !== undefined) {
     if (Array.isArray(raw.files) && raw.files.every((glob) => typeof glob === 'string')) settings.files = raw.files.filter(Boolean);
     else problems.push('"paperList.files" must be an array of globs');
+  }
+  if (raw.bibFiles !== undefined && raw.bibFiles !== null) {
+    if (Array.isArray(raw.bibFiles) && raw.bibFiles.every((file) => typeof file === 'string')) {
+      settings.bibFiles = (raw.bibFiles as string[]).map((file) => file.trim()).filter(Boolean);
+    } else problems.push('"paperList.bibFiles" must be an array of paths of .bib files');
   }
   if (raw.maxFileSize !== undefined) {
     if (typeof raw.maxFileSize === 'number' && raw.maxFileSize > 0) settings.maxFileSize = raw.maxFileSize;

@@ -1,5 +1,6 @@
-// The custom requests of the paperlist language server; the server and the VS Code client both import this module.
+// The custom requests and commands of the paperlist language server; the server and the VS Code client both import this module.
 import { RequestType, type Range } from 'vscode-languageserver-protocol';
+import type { HouseStyle } from '../core/houseStyle';
 
 export type OutlineSeverity = 'error' | 'warning' | 'info' | 'hint';
 
@@ -62,4 +63,37 @@ export interface OutlineResult {
 export namespace OutlineRequest {
   export const method = 'paperList/outline' as const;
   export const type = new RequestType<OutlineParams, OutlineResult | null, void>(method);
+}
+
+/**
+ * The commands the server runs through `workspace/executeCommand`, for any LSP client. They live under
+ * `paperList.server.` because the VS Code extension has its own `paperList.*` commands that ask for what is
+ * missing (a section, an order, a file) and then run these; the language client registers these ids too.
+ */
+export const ServerCommands = {
+  /** `[uri, sectionLine?]`: the BibTeX of the list, or of the section whose heading or body holds the line. */
+  exportBibtex: 'paperList.server.exportBibtex',
+  /** `[uri, bibtex, line]`: the entries (`string[]`, one per paper, with line breaks where authors go below) to insert before the zero-based line. */
+  formatBibtex: 'paperList.server.formatBibtex',
+  /** `[uri, sectionLine, 'year' | 'title']`: sorts the section through `workspace/applyEdit`; answers `SortSectionResult`. */
+  sortSection: 'paperList.server.sortSection',
+  /** `[uri]`: the house style of the list; answers `HouseStyleResult`. */
+  showHouseStyle: 'paperList.server.showHouseStyle',
+} as const;
+
+export type ServerCommand = (typeof ServerCommands)[keyof typeof ServerCommands];
+
+export const serverCommandIds: readonly ServerCommand[] = Object.values(ServerCommands);
+
+export interface SortSectionResult {
+  /** Whether the client applied the edit; true as well when the section was already in order. */
+  applied: boolean;
+}
+
+export interface HouseStyleResult {
+  /** The house style described in markdown, as the hover on the first heading shows it. */
+  markdown: string;
+  style: HouseStyle;
+  /** The fields pinned by `houseStyle` in `.paperlistrc.json` rather than inferred from the list. */
+  pinned: string[];
 }

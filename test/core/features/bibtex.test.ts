@@ -4,7 +4,8 @@ import { resolve } from 'node:path';
 import { test } from 'node:test';
 import { parseList } from '../../../server/src/core/index';
 import type { Entry } from '../../../server/src/core/model';
-import { entryNumberingOf, exportBibtex, formatBibtexAt, formatEntry, importBibtex } from '../../../server/src/core/features/bibtex';
+import { exportBibtex, formatBibtexAt, formatEntry, importBibtex } from '../../../server/src/core/features/bibtex';
+import { defaultHouseStyle, type HouseStyle } from '../../../server/src/core/houseStyle';
 
 const reference = readFileSync(resolve(__dirname, '../../fixtures/alignment-survey.md'), 'utf8');
 
@@ -90,6 +91,7 @@ test('bibtex: imports entries with TeX escapes, names, arXiv ids and venues', ()
       moreAuthors: true,
       venue: 'Advances in Neural Information Processing Systems',
       year: 2022,
+      month: undefined,
       arxivId: undefined,
       url: undefined,
     },
@@ -101,6 +103,7 @@ test('bibtex: imports entries with TeX escapes, names, arXiv ids and venues', ()
       moreAuthors: false,
       venue: 'arXiv',
       year: 2022,
+      month: 12,
       arxivId: '2212.10560',
       url: 'https://arxiv.org/abs/2212.10560',
     },
@@ -108,20 +111,42 @@ test('bibtex: imports entries with TeX escapes, names, arXiv ids and venues', ()
   assert.deepEqual(importBibtex('not bibtex at all'), []);
 });
 
-test('bibtex: formats a record as an entry line, numbered or bulleted', () => {
+test('bibtex: formats a record as an entry in a house style', () => {
   const [record] = importBibtex('@misc{k, title={Visual instruction tuning}, author={Liu, Haotian and others}, year={2023}, eprint={2304.08485}, archivePrefix={arXiv}, url={https://arxiv.org/pdf/2304.08485.pdf}}');
-  assert.equal(formatEntry(record, 4, 'numbered'), '4. **Visual instruction tuning**. *Liu et al.* arXiv 2023. [[Paper](https://arxiv.org/pdf/2304.08485.pdf)]');
-  assert.equal(formatEntry({ ...record, authors: ['Haotian Liu'], moreAuthors: false }, 4, 'bulleted'), '- **Visual instruction tuning**. *Liu* arXiv 2023. [[Paper](https://arxiv.org/pdf/2304.08485.pdf)]');
-  assert.equal(formatEntry({ key: 'k', title: 'A [draft]', authors: [], moreAuthors: false }, 1, 'numbered'), '1. **A \\[draft\\]**.');
+  assert.equal(record.month, 4, 'the month comes from the arXiv id');
+  assert.equal(formatEntry(record, 4, defaultHouseStyle), '4. **Visual instruction tuning**. *Liu et al.* arXiv 2023. [[Paper](https://arxiv.org/pdf/2304.08485.pdf)]');
+  const alone = { ...record, authors: ['Haotian Liu'], moreAuthors: false };
+  assert.equal(formatEntry(alone, 4, { ...defaultHouseStyle, marker: 'bulleted' }), '- **Visual instruction tuning**. *Liu.* arXiv 2023. [[Paper](https://arxiv.org/pdf/2304.08485.pdf)]');
+  assert.equal(formatEntry({ key: 'k', title: 'A [draft]', authors: [], moreAuthors: false }, 1, defaultHouseStyle), '1. **A \\[draft\\]**.');
+  // The style of a list that dates its entries and puts the venue inside the authors' italics.
+  const dated: HouseStyle = { ...defaultHouseStyle, marker: 'bulleted', date: true, titlePeriod: 'inside', venueInAuthors: true, labelSeparator: ' ', labelCase: 'lower', labels: ['paper', 'code'] };
+  assert.equal(formatEntry(record, 1, dated), '- [2023/04] **Visual instruction tuning.** *Liu et al. arXiv.* [[paper](https://arxiv.org/pdf/2304.08485.pdf)]');
+  // The style of a list that numbers every item 1 and puts all authors on a line of their own.
+  const below: HouseStyle = { ...dated, marker: 'numbered', date: false, venueInAuthors: false, authorsLine: 'next', labelBrackets: 'single' };
+  assert.equal(
+    formatEntry({ ...record, authors: ['Haotian Liu', 'Chunyuan Li'], moreAuthors: false }, 1, below),
+    '1. **Visual instruction tuning.** arXiv 2023. [paper](https://arxiv.org/pdf/2304.08485.pdf)\n\n   *Haotian Liu, Chunyuan Li.*\n',
+  );
+  // Quoted titles with the period after the bold, and labels outside the link.
+  const quoted: HouseStyle = { ...defaultHouseStyle, titleQuotes: true, authorsPeriod: 'outside', labelBrackets: 'outside' };
+  assert.equal(formatEntry(record, 2, quoted), '2. **"Visual instruction tuning"**. *Liu et al*. arXiv 2023. [[Paper]](https://arxiv.org/pdf/2304.08485.pdf)');
 });
 
 test('bibtex: entries to insert number on from the item above the line', () => {
   const list = parseList(small);
-  assert.equal(entryNumberingOf(list), 'numbered');
   const bibtex = '@misc{a, title={First}, author={Doe, Jane and others}, year={2024}}\n@misc{b, title={Second}, author={Roe, Rick}, year={2023}, journal={Nature}}';
-  assert.deepEqual(formatBibtexAt(list, bibtex, 7), ['4. **First**. *Doe et al.* 2024.', '5. **Second**. *Roe* Nature 2023.']);
-  assert.deepEqual(formatBibtexAt(list, bibtex, 10), ['1. **First**. *Doe et al.* 2024.', '2. **Second**. *Roe* Nature 2023.']);
-  assert.equal(entryNumberingOf(parseList('- **A**. *B et al.* arXiv 2023.\n- **C**. *D et al.* arXiv 2023.\n')), 'bulleted');
+  assert.deepEqual(formatBibtexAt(list, bibtex, 7), ['4. **First**. *Doe et al.* 2024.', '5. **Second**. *Roe.* Nature 2023.']);
+  assert.deepEqual(formatBibtexAt(list, bibtex, 10), ['1. **First**. *Doe et al.* 2024.', '2. **Second**. *Roe.* Nature 2023.']);
+  const bulleted = parseList('- **A**. *B et al.* arXiv 2023.\n- **C**. *D et al.* arXiv 2023.\n- **E**. *F et al.* arXiv 2023.\n');
+  assert.deepEqual(formatBibtexAt(bulleted, bibtex, 3), ['- **First**. *Doe et al.* 2024.', '- **Second**. *Roe.* Nature 2023.']);
+});
+
+test('bibtex: entries from BibTeX take each real list\'s own style', () => {
+  const bibtex = '@inproceedings{k, title={Graph Attention Networks}, author={Veli{\\v{c}}kovi{\\\'c}, Petar and Cucurull, Guillem}, booktitle={ICLR}, year={2018}, url={https://arxiv.org/abs/1710.10903}}';
+  const at = (name: string, line: number) => formatBibtexAt(parseList(readFileSync(`test/fixtures/${name}.md`, 'utf8')), bibtex, line)[0];
+  assert.equal(at('thunlp-gnnpapers', 64), '1. **Graph Attention Networks.** ICLR 2018. [paper](https://arxiv.org/abs/1710.10903)\n\n   *Petar Veličković, Guillem Cucurull.*\n');
+  assert.equal(at('woooodyy-llm-agent-paper-list', 130), '- [2018] **Graph Attention Networks.** *Veličković et al. ICLR.* [[paper](https://arxiv.org/abs/1710.10903)]');
+  assert.equal(at('rucaibox-llmsurvey', 600), '14. **"Graph Attention Networks"**. *Veličković et al*. ICLR 2018. [[Paper](https://arxiv.org/abs/1710.10903)]');
 });
 
 test('bibtex: the reference list round-trips through export and import', () => {

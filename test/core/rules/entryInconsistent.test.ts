@@ -49,7 +49,7 @@ test('entry-inconsistent: the majority is right; each differing field is named a
     '## A',
     '- **Webgpt: Browser-assisted question-answering with human feedback**. *Nakano et al.* arXiv 2021. [[Paper](https://arxiv.org/abs/2112.09332)]',
     '## B',
-    '- **WebGPT: Browser-assisted question-answering with human feedback**. *Nakano et al.* 2022. [[Paper](https://arxiv.org/pdf/2112.09332.pdf)]',
+    '- **WebGPT: Browser assisted question-answering with human feedback**. *Nakano et al.* 2022. [[Paper](https://arxiv.org/pdf/2112.09332.pdf)]',
     '## C',
     '- **Webgpt: Browser-assisted question-answering with human feedback**. *Nakano et al.* arXiv 2021. [[Paper](https://arxiv.org/abs/2112.09332v3)]',
     '',
@@ -59,7 +59,7 @@ test('entry-inconsistent: the majority is right; each differing field is named a
   assert.equal(
     findings[0].message,
     // A long common end is elided too.
-    'Title differs from the copy on line 2: "WebGPT:…" here, "Webgpt:…" there.' +
+    'Title differs from the copy on line 2: "WebGPT: Browser assisted…" here, "Webgpt: Browser-assisted…" there.' +
       ' Venue differs from the copy on line 2: none here, "arXiv" there. Year differs from the copy on line 2: "2022" here, "2021" there.',
   );
   assert.deepEqual(
@@ -71,9 +71,10 @@ test('entry-inconsistent: the majority is right; each differing field is named a
     ['Make this entry match line 2', 'Make this entry match line 6'],
   );
   // The venue is absent here, so the fix changes the title and the year and leaves the venue to the author.
+  // Case alone is no difference; the hyphen is.
   assert.equal(
     applyFix(text, findings[0]),
-    text.replace('**WebGPT: Browser-assisted question-answering with human feedback**. *Nakano et al.* 2022.', '**Webgpt: Browser-assisted question-answering with human feedback**. *Nakano et al.* 2021.'),
+    text.replace('**WebGPT: Browser assisted question-answering with human feedback**. *Nakano et al.* 2022.', '**Webgpt: Browser-assisted question-answering with human feedback**. *Nakano et al.* 2021.'),
   );
 });
 
@@ -101,4 +102,15 @@ test('entry-inconsistent: the reference list has one inconsistent copy, Vicuna o
   assert.equal(findings[0].message, 'Title differs from the copy on line 22: "…90\\%* chatgpt quality" here, "…90\\% chatgpt quality" there.');
   // The five copies of the Bai et al. paper (lines 58, 81, 139, 146, 161) differ only in their links.
   assert.equal(findings.some((finding) => /helpful and harmless/.test(finding.message)), false);
+});
+
+test('entry-inconsistent: copies that differ only in case, quotes, affiliations, initials or a period agree', () => {
+  const text = [
+    '## A',
+    '- [2023/05] **"Interactive Language: Talking to Robots in Real Time."** *Corey Lynch (Google) et al. arXiv.* [[paper](https://arxiv.org/abs/2210.06407)]',
+    '## B',
+    '- [2023/05] **Interactive language: talking to robots in real time.** *Corey J. Lynch et al. Arxiv.* [[paper](https://arxiv.org/abs/2210.06407)]',
+    '',
+  ].join('\n');
+  assert.deepEqual(lint(text, code), []);
 });

@@ -44,7 +44,7 @@ test('entry-punctuation: finds a title without its period and adds one after the
   assert.deepEqual(lines(text, findings), [3]);
   assert.equal(
     findings[0].message,
-    'Title "Pew Research Center\'s Global Attitudes Surveys (GAS)" has no period after it; expected one after the closing "**", as most entries of this list have.',
+    'Title "Pew Research Center\'s Global Attitudes Surveys (GAS)" has no period after it; expected one after the closing "**", as the list\'s house style has.',
   );
   assert.equal(text.slice(findings[0].span.start, findings[0].span.end), '**');
   assert.deepEqual({ safe: findings[0].fixes[0].safe, preferred: findings[0].fixes[0].preferred }, { safe: true, preferred: true });
@@ -63,7 +63,7 @@ test('entry-punctuation: finds a year without its period and adds one', () => {
   const text = list(...outside, '3. **Stanford alpaca: An instruction-following llama model**. *Taori et al.* 2023 [[Blog](https://crfm.stanford.edu/2023/03/13/alpaca.html)]');
   const findings = lint(text, code);
   assert.deepEqual(lines(text, findings), [3]);
-  assert.equal(findings[0].message, 'Year 2023 has no period after it; expected "2023.", as most entries of this list have.');
+  assert.equal(findings[0].message, 'Year 2023 has no period after it; expected "2023.", as the list\'s house style has.');
   assert.equal(text.slice(findings[0].span.start, findings[0].span.end), '2023');
   assert.equal(
     applyFix(text, findings[0]),

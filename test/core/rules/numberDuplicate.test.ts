@@ -66,10 +66,21 @@ test('number-duplicate: no finding on the reference list', () => {
 });
 
 test('number-duplicate: fixing a list with many repeats twice changes nothing the second time', () => {
-  const rules = [numberDuplicateRule, numberSequenceRule];
+  // Held to a strict sequence, the real list that numbers every item `1.` has many repeats.
+  const options = { rules: [numberDuplicateRule, numberSequenceRule], config: { numbering: 'sequential' as const } };
   const text = readFileSync('test/fixtures/thunlp-gnnpapers.md', 'utf8');
-  assert.ok(lint(text, code).length > 0);
-  const fixed = fixText(text, { rules });
-  assert.deepEqual(lint(fixed, code), []);
-  assert.equal(fixText(fixed, { rules }), fixed);
+  assert.ok(lint(text, code, { config: options.config }).length > 0);
+  const fixed = fixText(text, options);
+  assert.deepEqual(lint(fixed, code, { config: options.config }), []);
+  assert.equal(fixText(fixed, options), fixed);
+});
+
+test('number-duplicate: in a list whose house style numbers every item 1, a list continued from 21 is accepted', () => {
+  const ones = (from: number) => ['1. **A.** AAAI 2020. [paper](https://a.org/1)', '1. **B.** AAAI 2020. [paper](https://a.org/2)', '1. **C.** AAAI 2020. [paper](https://a.org/3)'].join('\n').replace('1. **A', `${from}. **A`);
+  const text = ['## One', ones(1), '', '## Two', ones(1), '', '<details>', '', '21. **D.** AAAI 2020. [paper](https://a.org/4)', '22. **E.** AAAI 2020. [paper](https://a.org/5)', '1. **F.** AAAI 2020. [paper](https://a.org/6)', '1. **G.** AAAI 2020. [paper](https://a.org/7)', '', '</details>', ''].join('\n');
+  assert.deepEqual(lint(text, code), []);
+  assert.deepEqual(lint(text, 'number-sequence'), []);
+  // A number that is neither 1 nor the one markdown shows still counts.
+  const wrong = text.replace('1. **G.**', '5. **G.**');
+  assert.deepEqual(lines(wrong, lint(wrong, 'number-sequence')), [15]);
 });

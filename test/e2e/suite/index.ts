@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { PaperListApi } from '../../../client/src/extension';
 import type { EntryNode, PaperNode, SectionNode } from '../../../client/src/paperTree';
-import type { OutlineNode } from '../../../server/src/shared/protocol';
+import type { HouseStyleResult, OutlineNode, SortSectionResult } from '../../../server/src/shared/protocol';
 
 const tests: { name: string; run: () => Promise<void> }[] = [];
 const test = (name: string, run: () => Promise<void>): void => {
@@ -231,6 +231,99 @@ test('Add Paper Entry inserts a numbered snippet after the entry at the cursor',
   const year = new Date().getFullYear();
   assert.equal(editor.document.lineAt(last + 1).text, `18. **Title**. *First Author et al.* arXiv ${year}. [[Paper](https://arxiv.org/abs/)]`);
   assert.equal(editor.document.getText(editor.selection), 'Title', 'the title placeholder is selected');
+});
+
+test('Add Paper from BibTeX inserts a numbered entry in the house style at the cursor', async () => {
+  const { editor } = await openList('add-bibtex.md');
+  const document = editor.document;
+  // The blank line after entry 17, the last of "Human Instructions".
+  const blank = lineOf(document, '17. **Llavar') + 1;
+  const lineCount = document.lineCount;
+  editor.selection = new vscode.Selection(blank, 0, blank, 0);
+  const bibtex =
+    '@misc{zhou2023lima,\n  title = {LIMA: Less Is More for Alignment},\n  author = {Zhou, Chunting and Liu, Pengfei and others},\n' +
+    '  year = {2023},\n  eprint = {2305.11206},\n  archivePrefix = {arXiv}\n}';
+  const lines = await vscode.commands.executeCommand<string[]>('paperList.addFromBibtex', bibtex);
+  assert.equal(lines.length, 1);
+  assert.match(lines[0], /^18\. \*\*LIMA: Less Is More for Alignment\*\*.*\*Zhou et al\.\*.* 2023.*\(https:\/\/arxiv\.org\/abs\/2305\.11206\)/);
+  assert.equal(document.lineAt(blank).text, lines[0], 'the entry is on the cursor line');
+  assert.equal(document.lineAt(blank + 1).text, '', 'the blank line moved down');
+  assert.equal(document.lineCount, lineCount + 1);
+  assert.equal(editor.selection.active.line, blank, 'the cursor is on the new entry');
+  // Text that holds no entry changes nothing.
+  assert.deepEqual(await vscode.commands.executeCommand<string[]>('paperList.addFromBibtex', 'not bibtex at all'), []);
+  assert.equal(document.lineCount, lineCount + 1);
+});
+
+test('Export to BibTeX writes every paper of the list, or of one section, to a .bib file', async () => {
+  await openList('alignment-survey.md');
+  const target = fileUri('export-all.bib');
+  const result = await vscode.commands.executeCommand<{ uri: vscode.Uri; count: number }>('paperList.exportBibtex', target);
+  const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
+  assert.equal(text.match(/^@/gm)?.length, 85, 'one record per paper of the reference list');
+  assert.equal(result.count, 85);
+  assert.match(text, /^@\w+\{wang2022supernaturalinstructions,$/m);
+  assert.match(text, /eprint\s*= \{2204\.07705\}/, 'arXiv papers carry their eprint');
+  const { tree, model } = api();
+  await model.refresh();
+  const section = findTreeSection(tree, tree.getChildren(), 'Human Instructions · 17');
+  assert.ok(section, 'the "Human Instructions" section is in the tree');
+  const sectionTarget = fileUri('export-section.bib');
+  await vscode.commands.executeCommand('paperList.exportBibtex', section, sectionTarget);
+  const sectionText = new TextDecoder().decode(await vscode.workspace.fs.readFile(sectionTarget));
+  assert.equal(sectionText.match(/^@/gm)?.length, 17);
+  assert.doesNotMatch(sectionText, /ouyang2022training/, 'papers of other sections are left out');
+  // `{ sectionLine }` names the same section by its heading line.
+  const byLine = await vscode.commands.executeCommand<{ count: number }>('paperList.exportBibtex', { sectionLine: section.section.line }, sectionTarget);
+  assert.equal(byLine.count, 17);
+});
+
+test('Sort Section by year keeps every entry of the section and puts the newest first', async () => {
+  const { editor } = await openList('sort-section.md');
+  const document = editor.document;
+  const heading = lineOf(document, '### Human Instructions');
+  const next = lineOf(document, '### Human Preferences');
+  const sectionLines = (): string[] => {
+    const lines: string[] = [];
+    for (let line = heading; line < next; line++) lines.push(document.lineAt(line).text);
+    return lines;
+  };
+  // Sorting renumbers, so the lines are compared without their numbers.
+  const unnumbered = (lines: string[]): string[] => lines.map((line) => line.replace(/^\d+\. /, '')).sort();
+  const before = sectionLines();
+  const lineCount = document.lineCount;
+  const result = await vscode.commands.executeCommand<SortSectionResult>('paperList.sortSection', { sectionLine: heading }, 'year');
+  assert.deepEqual(result, { applied: true });
+  const after = sectionLines();
+  assert.notDeepEqual(after, before, 'the section changed');
+  assert.deepEqual(unnumbered(after), unnumbered(before), 'the same lines, in another order');
+  assert.equal(document.lineCount, lineCount);
+  const entries = after.filter((line) => /^\d+\. \*\*/.test(line));
+  assert.deepEqual(entries.map((line) => Number(/^(\d+)\./.exec(line)![1])), entries.map((_, index) => index + 1), 'numbered 1 to 17 again');
+  const years = entries.map((line) => Number(/ (\d{4})\.? *\[/.exec(line)?.[1]));
+  assert.equal(years.length, 17);
+  assert.ok(years.every((year) => year > 2000), `a year on every entry: ${years.join(', ')}`);
+  for (let index = 1; index < years.length; index++) assert.ok(years[index - 1] >= years[index], `newest first: ${years.join(', ')}`);
+});
+
+test('Show House Style answers markdown and shows it beside the list', async () => {
+  const { editor } = await openList('alignment-survey.md');
+  const result = await vscode.commands.executeCommand<HouseStyleResult>('paperList.showHouseStyle');
+  assert.ok(result, 'the server answered');
+  assert.equal(typeof result.markdown, 'string');
+  assert.ok(result.markdown.trim().length > 0);
+  assert.ok(['numbered', 'bulleted'].includes(result.style.marker));
+  assert.deepEqual(result.pinned, []);
+  const shown = vscode.window.visibleTextEditors.find((candidate) => candidate.document.uri.scheme === 'paperList-houseStyle');
+  assert.ok(shown, 'an editor shows the house style');
+  assert.equal(shown.document.getText(), result.markdown);
+  assert.equal(shown.document.languageId, 'markdown');
+  assert.equal(vscode.window.activeTextEditor?.document, editor.document, 'the list keeps the focus');
+  for (const group of vscode.window.tabGroups.all) {
+    for (const tab of group.tabs) {
+      if (tab.input instanceof vscode.TabInputText && tab.input.uri.scheme === 'paperList-houseStyle') await vscode.window.tabGroups.close(tab);
+    }
+  }
 });
 
 test('the language server survives a restart', async () => {

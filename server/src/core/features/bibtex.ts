@@ -6,6 +6,8 @@
 // browser worker. @retorquere/bibtex-parser was tried first: its CommonJS build fails to load on
 // Node 20 (a dependency, tiny-merge-patch 1.x, exports ES modules only) and it bundles to 1 MB.
 import { parse as parseBibtexLibrary } from 'biblatex-csl-converter';
+import { defaultConfig, type ResolvedConfig } from '../config';
+import { houseStyleOf, inCase, type HouseStyle } from '../houseStyle';
 import type { Entry, PaperList, Section } from '../model';
 
 /** One paper read from BibTeX, with what a list entry shows. */
@@ -20,12 +22,11 @@ export interface BibRecord {
   moreAuthors: boolean;
   venue?: string;
   year?: number;
+  /** The month of the date, 1 to 12, when the record has one. */
+  month?: number;
   arxivId?: string;
   url?: string;
 }
-
-/** How the list marks its entries: `1.` numbers or `-` bullets. */
-export type EntryNumbering = 'numbered' | 'bulleted';
 
 const arxivIdPattern = /\d{4}\.\d{4,5}/;
 // Words that say nothing about a paper, skipped when the key takes the title's first word.
@@ -207,6 +208,26 @@ function arxivIdOf(field: (name: string) => string | undefined): string | undefi
   return undefined;
 }
 
+const monthNames = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/**
+ * The month from a `date` such as `2023-05`, a `month` field (`5`, `may`, `May`), or a new-style arXiv id
+ * of the same year (a paper published later keeps its arXiv month no more).
+ */
+function monthOf(date: string | undefined, month: string | undefined, arxivId: string | undefined, year: number | undefined): number | undefined {
+  const fromDate = date ? /^\d{4}-(\d{1,2})/.exec(date) : null;
+  if (fromDate) return Number(fromDate[1]);
+  if (month) {
+    const number = Number(month);
+    if (Number.isInteger(number) && number >= 1 && number <= 12) return number;
+    const named = monthNames.indexOf(month.slice(0, 3).toLowerCase());
+    if (named !== -1) return named + 1;
+  }
+  const fromId = arxivId ? /^(\d{2})(\d{2})\./.exec(arxivId) : null;
+  if (!fromId || (year !== undefined && 2000 + Number(fromId[1]) !== year)) return undefined;
+  return Number(fromId[2]) >= 1 && Number(fromId[2]) <= 12 ? Number(fromId[2]) : undefined;
+}
+
 function recordOf(entry: ParsedEntry): BibRecord {
   const all: Record<string, unknown> = { ...entry.unknown_fields, ...entry.unexpected_fields, ...entry.fields };
   const field = (name: string): string | undefined => plain(all[name]).replace(/\s+/g, ' ').trim() || undefined;
@@ -217,6 +238,7 @@ function recordOf(entry: ParsedEntry): BibRecord {
     plain(name.literal) || [plain(name.given), plain(name.prefix), plain(name.family), plain(name.suffix)].filter(Boolean).join(' ');
   const arxivId = arxivIdOf(field);
   const yearMatch = /\d{4}/.exec(field('date') ?? field('year') ?? '');
+  const month = monthOf(field('date'), field('month'), arxivId, yearMatch ? Number(yearMatch[0]) : undefined);
   const venue = field('journaltitle') ?? field('journal') ?? field('booktitle') ?? field('howpublished') ?? (arxivId ? 'arXiv' : undefined) ?? field('publisher');
   const doi = field('doi');
   const url = field('url') ?? (arxivId ? `https://arxiv.org/abs/${arxivId}` : doi ? `https://doi.org/${doi}` : undefined);
@@ -229,6 +251,7 @@ function recordOf(entry: ParsedEntry): BibRecord {
     moreAuthors: names.some(isOthers),
     venue: venue && /^arxiv\b/i.test(venue) ? 'arXiv' : venue,
     year: yearMatch ? Number(yearMatch[0]) : undefined,
+    month,
     arxivId,
     url,
   };
@@ -249,40 +272,61 @@ export function importBibtex(text: string): BibRecord[] {
     .filter((record) => record.title.length > 0);
 }
 
-/** The numbering most entries of the list use. */
-export function entryNumberingOf(list: PaperList): EntryNumbering {
-  let numbered = 0;
-  for (const group of list.lists) if (group.ordered) numbered += group.entries.length;
-  return numbered * 2 >= list.entries.length ? 'numbered' : 'bulleted';
-}
-
 /** A piece of text that markdown shows as written inside the entry. */
 function markdownSafe(text: string): string {
   return text.replace(/([*_`[\]\\])/g, '\\$1');
 }
 
-/** One markdown entry line: `N. **Title**. *Surname et al.* Venue Year. [[Paper](url)]`. */
-export function formatEntry(record: BibRecord, number: number, style: EntryNumbering): string {
-  const marker = style === 'numbered' ? `${number}.` : '-';
-  const parts = [`${marker} **${markdownSafe(record.title)}**.`];
-  const surname = record.firstSurname ?? (record.authors[0] ? surnameOf(record.authors[0]) : undefined);
-  if (surname) {
-    const alone = record.authors.length <= 1 && !record.moreAuthors;
-    parts.push(`*${markdownSafe(surname)}${alone ? '' : ' et al.'}*`);
-  }
-  const venueYear = [record.venue, record.year].filter((part) => part !== undefined && part !== '').join(' ');
-  if (venueYear) parts.push(`${markdownSafe(venueYear)}.`);
-  if (record.url) parts.push(`[[Paper](${record.url.replace(/[()\s]/g, encodeURIComponent)})]`);
-  return parts.join(' ');
+/** The list's spelling of the label for the paper itself: its own `Paper`, `paper` or `PDF`, else `Paper` in its case. */
+function paperLabel(style: HouseStyle): string {
+  return style.labels.find((label) => /^(?:paper|pdf|arxiv)$/i.test(label)) ?? inCase('Paper', style.labelCase);
 }
 
 /**
- * The markdown lines for the papers of a BibTeX text, to insert before `line`: numbered on from the
- * numbered item just above the line (or from 1, or all `1.` in a list numbered that way), in the
- * numbering most of the list's entries use. Later items are left for "Renumber".
+ * One entry in the list's house style, such as `N. **Title**. *Surname et al.* Venue Year. [[Paper](url)]`
+ * or `- [2023/05] **Title.** *Surname et al. Venue.* [[paper](url)]`. With the authors on a line of their
+ * own, the entry is two lines apart, joined by `eol`.
  */
-export function formatBibtexAt(list: PaperList, bibtex: string, line: number): string[] {
-  const style = entryNumberingOf(list);
+export function formatEntry(record: BibRecord, number: number, style: HouseStyle, eol = '\n'): string {
+  const parts = [style.marker === 'numbered' ? `${number}.` : '-'];
+  if (style.date && record.year !== undefined) parts.push(record.month ? `[${record.year}/${String(record.month).padStart(2, '0')}]` : `[${record.year}]`);
+  const title = markdownSafe(record.title);
+  const period = style.titlePeriod === 'none' || /[.?!]$/.test(record.title) ? '' : '.';
+  const quoted = (text: string) => (style.titleQuotes ? `"${text}"` : text);
+  parts.push(style.titlePeriod === 'inside' ? `**${quoted(title + period)}**` : `**${quoted(title)}**${period}`);
+  const surname = record.firstSurname ?? (record.authors[0] ? surnameOf(record.authors[0]) : undefined);
+  const alone = record.authors.length <= 1 && !record.moreAuthors;
+  const names = style.authorsLine === 'next' && record.authors.length ? record.authors.map(markdownSafe).join(', ') : surname && markdownSafe(surname) + (alone ? '' : ' et al.');
+  const venueYear = [record.venue, record.year].filter((part) => part !== undefined && part !== '').join(' ');
+  let authorsLine: string | undefined;
+  if (names && style.venueInAuthors && style.authorsLine === 'same') {
+    const venue = record.venue ? ` ${markdownSafe(record.venue)}.` : '';
+    parts.push(`*${names.replace(/\.$/, '')}.${venue}*`);
+  } else if (names) {
+    const authors = style.authorsPeriod === 'none' ? `*${names.replace(/\.$/, '')}*` : style.authorsPeriod === 'outside' ? `*${names.replace(/\.$/, '')}*.` : `*${names.replace(/\.$/, '')}.*`;
+    if (style.authorsLine === 'next') authorsLine = authors;
+    else parts.push(authors);
+  }
+  if (venueYear && !(style.venueInAuthors && style.authorsLine === 'same' && names)) parts.push(`${markdownSafe(venueYear)}${style.yearPeriod || record.year === undefined ? '.' : ''}`);
+  if (record.url) {
+    const label = paperLabel(style);
+    const url = record.url.replace(/[()\s]/g, encodeURIComponent);
+    parts.push(style.labelBrackets === 'double' ? `[[${label}](${url})]` : style.labelBrackets === 'outside' ? `[[${label}]](${url})` : `[${label}](${url})`);
+  }
+  const line = parts.join(' ');
+  if (!authorsLine) return line;
+  const indent = ' '.repeat(parts[0].length + 1);
+  return `${line}${eol}${eol}${indent}${authorsLine}${eol}`;
+}
+
+/**
+ * The entries for papers, one string each, to insert before `line`: in the list's house style, numbered
+ * on from the numbered item just above the line (or from 1, or all `1.` in a list numbered that way).
+ * An entry whose authors go on a line of their own holds line breaks. Later items are left for "Renumber".
+ */
+export function formatRecordsAt(list: PaperList, records: readonly BibRecord[], line: number, config: ResolvedConfig = defaultConfig): string[] {
+  const { style } = houseStyleOf(list, config.houseStyle);
+  const eol = list.text.includes('\r\n') ? '\r\n' : '\n';
   let previous: { number?: number; listId?: number } | undefined;
   for (const block of list.blocks) {
     if (block.startLine >= line) break;
@@ -290,7 +334,31 @@ export function formatBibtexAt(list: PaperList, bibtex: string, line: number): s
     else if (block.kind === 'item' && block.indent === 0) previous = block;
   }
   const group = previous?.listId === undefined ? undefined : list.lists.find((candidate) => candidate.id === previous?.listId);
-  const allOnes = group !== undefined && group.items.length >= 2 && group.items.every((item) => item.number === 1);
+  const allOnes = group !== undefined && group.items.length >= 2 ? group.items.every((item) => item.number === 1) : style.numbering === 'ones';
   const first = previous?.number === undefined ? 1 : allOnes ? 1 : previous.number + 1;
-  return importBibtex(bibtex).map((record, index) => formatEntry(record, allOnes ? 1 : first + index, style));
+  return records.map((record, index) => formatEntry(record, allOnes ? 1 : first + index, style, eol));
+}
+
+/** The markdown lines for the papers of a BibTeX text, to insert before `line`, as `formatRecordsAt`. */
+export function formatBibtexAt(list: PaperList, bibtex: string, line: number, config: ResolvedConfig = defaultConfig): string[] {
+  return formatRecordsAt(list, importBibtex(bibtex), line, config);
+}
+
+/** A well-known paper, to show what a new entry looks like in a house style. */
+const examplePaper: BibRecord = {
+  key: 'vaswani2017attention',
+  title: 'Attention Is All You Need',
+  authors: ['Ashish Vaswani', 'Noam Shazeer'],
+  firstSurname: 'Vaswani',
+  moreAuthors: true,
+  venue: 'NeurIPS',
+  year: 2017,
+  month: 6,
+  arxivId: '1706.03762',
+  url: 'https://arxiv.org/abs/1706.03762',
+};
+
+/** An entry in the house style, for the description of the style. */
+export function exampleEntry(style: HouseStyle): string {
+  return formatEntry(examplePaper, 1, style).trimEnd();
 }

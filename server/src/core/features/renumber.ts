@@ -1,7 +1,8 @@
 import type { ResolvedConfig } from '../config';
 import type { ListGroup, PaperList } from '../model';
 import type { TextEdit } from '../rule';
-import { renumberListEdits } from '../rules/renumberList';
+import { houseStyleOf } from '../houseStyle';
+import { fitsOnesHouse, renumberListEdits } from '../rules/renumberList';
 
 /** The numbered list that holds an offset: the innermost one whose item spans it. */
 export function numberedListAt(list: PaperList, offset: number): ListGroup | undefined {
@@ -23,10 +24,16 @@ export function numberedListAt(list: PaperList, offset: number): ListGroup | und
 /** The edits that renumber one list in the configured style; empty when it is numbered already. */
 export function renumberListAt(list: PaperList, offset: number, config: ResolvedConfig): TextEdit[] {
   const group = numberedListAt(list, offset);
-  return group ? renumberListEdits(group, list.text, config.numbering) : [];
+  return group ? renumberEdits(list, group, config) : [];
+}
+
+/** A list that already reads right under a house style of all-`1.` items is left as it is. */
+function renumberEdits(list: PaperList, group: ListGroup, config: ResolvedConfig): TextEdit[] {
+  if (fitsOnesHouse(group, config.numbering, houseStyleOf(list, config.houseStyle).style)) return [];
+  return renumberListEdits(group, list.text, config.numbering);
 }
 
 /** The edits that renumber every numbered list of the document. */
 export function renumberAllEdits(list: PaperList, config: ResolvedConfig): TextEdit[] {
-  return list.lists.filter((group) => group.ordered).flatMap((group) => renumberListEdits(group, list.text, config.numbering));
+  return list.lists.filter((group) => group.ordered).flatMap((group) => renumberEdits(list, group, config));
 }

@@ -11,27 +11,6 @@ function isBare(entry: Entry): boolean {
   return !entry.authors && !entry.venue && !entry.year && !entry.badYear;
 }
 
-/** Whether a line, trimmed, is all in italics: `*…*` or `_…_`, but not bold. */
-function isItalicLine(line: string): boolean {
-  const trimmed = line.trim();
-  if (trimmed.length < 3) return false;
-  const marker = trimmed[0];
-  if (marker !== '*' && marker !== '_') return false;
-  return trimmed[1] !== marker && trimmed[trimmed.length - 1] === marker && trimmed[trimmed.length - 2] !== marker;
-}
-
-/**
- * Some lists put the authors on a line of their own under the title (`    *Jie Zhou, Ganqu Cui.*`),
- * a paragraph of the item that the entry's fields do not cover.
- */
-function hasAuthorsLine(entry: Entry, text: string): boolean {
-  const itemText = text.slice(entry.span.start, entry.span.end);
-  const lines = itemText.split('\n');
-  return lines.slice(1).some(isItalicLine);
-}
-
-
-
 /** An entry has no `*Authors*` part. */
 export const entryAuthorsRule: Rule = {
   code: 'entry-authors',
@@ -41,7 +20,7 @@ export const entryAuthorsRule: Rule = {
   scope: 'entry',
   check({ list, entries, report }) {
     for (const entry of entries) {
-      if (entry.authors || entry.titleProblem === 'missing' || isBare(entry) || hasAuthorsLine(entry, list.text)) continue;
+      if (entry.authors || entry.titleProblem === 'missing' || isBare(entry)) continue;
       const title = entry.title ? `Entry "${shorten(entry.title.text, 60)}"` : 'Entry';
       const tail = list.text.slice(entry.tail.start, entry.tail.end);
       // Authors written without the italics end up in the venue; say so rather than call them missing.

@@ -1,6 +1,6 @@
 import type { Entry, PaperList } from '../model';
 import type { Fix, Rule, TextEdit } from '../rule';
-import type { Span } from '../text';
+import { normaliseTitle, type Span } from '../text';
 import { entryHeadSpan } from './entryHeadSpan';
 
 type FieldName = 'title' | 'authors' | 'venue' | 'year';
@@ -83,6 +83,21 @@ function contrast(here: string, there: string): [string, string] {
   return [cut(here), cut(there)];
 }
 
+/**
+ * What two copies must share for a field to count as the same. Titles and venues may differ in case and
+ * in a final period; authors also in affiliations in parentheses, initials and punctuation, so that
+ * "Maxwell I. Nye et al" matches "Maxwell Nye et al.".
+ */
+function comparable(field: FieldName, value: string): string {
+  if (field === 'year') return value;
+  if (field !== 'authors') return value.toLowerCase().replace(/\.$/, '');
+  const withoutAffiliations = value.replace(/\([^()]*\)/g, ' ');
+  return normaliseTitle(withoutAffiliations)
+    .split(' ')
+    .filter((word) => word.length > 1 && word !== 'et' && word !== 'al')
+    .join(' ');
+}
+
 function quoted(value: string | undefined): string {
   return value === undefined ? 'none' : `"${value}"`;
 }
@@ -124,7 +139,7 @@ export const entryInconsistentRule: Rule = {
       if (group.every((entry) => signatureOf(list, entry) === signature)) continue;
       const values = group.map((entry) => fieldTextsOf(list, entry));
       // A missing field counts as a value of its own, so that "arXiv" against no venue is reported.
-      const keys = values.map((copy) => copy.map((value) => (value === undefined ? '\u0000' : `=${value}`)));
+      const keys = values.map((copy) => copy.map((value, field) => (value === undefined ? '\u0000' : `=${comparable(fieldNames[field], value)}`)));
       const reference = referenceValues(keys);
       // Fixes first offer the copies that agree most with the majority, then follow document order.
       const agreement = keys.map((copy) => copy.filter((key, field) => key === reference[field]).length);
@@ -150,7 +165,7 @@ export const entryInconsistentRule: Rule = {
           for (let field = 0; field < fieldNames.length; field++) {
             const mine = fieldSpan(entry, fieldNames[field]);
             const theirs = fieldSpan(group[other], fieldNames[field]);
-            if (!mine || !theirs || values[index][field] === values[other][field]) continue;
+            if (!mine || !theirs || keys[index][field] === keys[other][field]) continue;
             edits.push({ start: mine.start, end: mine.end, newText: list.text.slice(theirs.start, theirs.end) });
           }
           if (edits.length) fixes.push({ title: `Make this entry match line ${group[other].line + 1}`, edits, safe: false });

@@ -1,33 +1,14 @@
-import type { Entry } from '../model';
+import type { ResolvedConfig } from '../config';
+import { houseStyleOf } from '../houseStyle';
+import type { PaperList } from '../model';
 import type { Rule } from '../rule';
-import { memoByList } from './memoByList';
 import { shorten } from '../text';
 
-/** How most entries of the list end their title and year; undefined where most have no period. */
-interface ListPattern {
-  title?: 'inside' | 'outside';
-  year: boolean;
+/** Where the house style puts the period after the title, and whether one follows the year. */
+function patternOf(list: PaperList, config: ResolvedConfig): { title?: 'inside' | 'outside'; year: boolean } {
+  const { style } = houseStyleOf(list, config.houseStyle);
+  return { title: style.titlePeriod === 'none' ? undefined : style.titlePeriod, year: style.yearPeriod };
 }
-
-/** Counts the entries that were judged (undefined means not judged) and keeps the majority. */
-function listPattern(entries: readonly Entry[]): ListPattern {
-  let inside = 0;
-  let outside = 0;
-  let titleMissing = 0;
-  let yearWith = 0;
-  let yearWithout = 0;
-  for (const entry of entries) {
-    if (entry.periodAfterTitle === 'inside') inside++;
-    else if (entry.periodAfterTitle === 'outside') outside++;
-    else if (entry.periodAfterTitle === false) titleMissing++;
-    if (entry.periodAfterYear === true) yearWith++;
-    else if (entry.periodAfterYear === false) yearWithout++;
-  }
-  const title = inside + outside > titleMissing ? (outside >= inside ? 'outside' : 'inside') : undefined;
-  return { title, year: yearWith > yearWithout };
-}
-
-const patternOf = memoByList((list) => listPattern(list.entries));
 
 function isBlank(text: string, start: number, end: number): boolean {
   for (let at = start; at < end; at++) if (!/\s/.test(text[at])) return false;
@@ -51,9 +32,9 @@ export const entryPunctuationRule: Rule = {
   description: "A period is missing after the title or after the year, where the list's own entries have one.",
   fixable: true,
   scope: 'entry',
-  contextKey: ({ list }) => JSON.stringify(patternOf(list)),
-  check({ list, entries, report }) {
-    const pattern = patternOf(list);
+  contextKey: ({ list, config }) => JSON.stringify(patternOf(list, config)),
+  check({ list, entries, config, report }) {
+    const pattern = patternOf(list, config);
     const text = list.text;
     for (const entry of entries) {
       const title = entry.title;
@@ -64,7 +45,7 @@ export const entryPunctuationRule: Rule = {
         const where = pattern.title === 'outside' ? 'after the closing "**"' : 'before the closing "**"';
         report({
           span: { start: title.outer.end - 2, end: title.outer.end },
-          message: `Title "${shorten(title.text, 60)}" has no period after it; expected one ${where}, as most entries of this list have.`,
+          message: `Title "${shorten(title.text, 60)}" has no period after it; expected one ${where}, as the list's house style has.`,
           fixes: [{ title: 'Add a period after the title', edits: [{ start: at, end: at, newText: '.' }], safe: true, preferred: true }],
           entry: entry.index,
         });
@@ -73,7 +54,7 @@ export const entryPunctuationRule: Rule = {
       if (pattern.year && year && entry.periodAfterYear === false && isBlank(text, year.end, entry.tail.end)) {
         report({
           span: { start: year.start, end: year.end },
-          message: `Year ${year.text} has no period after it; expected "${year.text}.", as most entries of this list have.`,
+          message: `Year ${year.text} has no period after it; expected "${year.text}.", as the list's house style has.`,
           fixes: [{ title: 'Add a period after the year', edits: [{ start: year.end, end: year.end, newText: '.' }], safe: true, preferred: true }],
           entry: entry.index,
         });

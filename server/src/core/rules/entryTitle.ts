@@ -88,7 +88,7 @@ function problemOf(entry: Entry, text: string): { span: Span; message: string } 
     }
     case 'broken': {
       if (!entry.title) return undefined;
-      const raw = text.slice(entry.title.start, entry.title.end);
+      const raw = text.slice(entry.title.outer.start + 2, entry.title.outer.end - 2);
       return { span: entry.title.outer, message: `Title "${quote(entry.title.text)}" does not render as bold ${whyNotBold(raw)}.` };
     }
     default:

@@ -10,22 +10,6 @@ function isBare(entry: Entry): boolean {
   return !entry.authors && !entry.venue && !entry.year && !entry.badYear;
 }
 
-/**
- * Some lists date each entry before its title, as `- [2023/10] **Title** …`; the year is then there,
- * only not after the venue.
- */
-function hasYearBeforeTitle(entry: Entry, text: string): boolean {
-  if (!entry.title) return false;
-  let digits = 0;
-  for (let at = entry.span.start; at <= entry.title.outer.start; at++) {
-    const ch = text[at];
-    if (at < entry.title.outer.start && ch >= '0' && ch <= '9') digits++;
-    else if (digits === 4) return true;
-    else digits = 0;
-  }
-  return false;
-}
-
 /** Where a missing year belongs: after the venue, the authors or the title. */
 function missingYearSpan(entry: Entry): Span {
   return entry.venue ?? entry.authors?.outer ?? entry.title?.outer ?? entry.span;
@@ -39,7 +23,7 @@ export const entryYearRule: Rule = {
   description: 'An entry has no year, or a number that is not a plausible four-digit year.',
   fixable: false,
   scope: 'entry',
-  check({ list, entries, currentYear, report }) {
+  check({ entries, currentYear, report }) {
     const latestYear = currentYear + 1;
     for (const entry of entries) {
       const name = entry.title ? `"${shorten(entry.title.text, 60)}"` : undefined;
@@ -58,7 +42,7 @@ export const entryYearRule: Rule = {
           message: `Year ${value}${ofTitle} is ${value < earliestYear ? 'too early' : 'in the future'}; expected a year from ${earliestYear} to ${latestYear}.`,
           entry: entry.index,
         });
-      } else if (!isBare(entry) && !hasYearBeforeTitle(entry, list.text)) {
+      } else if (!isBare(entry)) {
         report({
           span: missingYearSpan(entry),
           message: `${name ? `Entry ${name}` : 'Entry'} has no year; expected a four-digit year after the venue, as "arXiv 2023".`,

@@ -8,6 +8,7 @@ import { entryYearRule } from './entryYear';
 import { yearArxivMismatchRule } from './yearArxivMismatch';
 import { entryVenueRule } from './entryVenue';
 import { entryPunctuationRule } from './entryPunctuation';
+import { houseStyleRule } from './houseStyle';
 import { linkSyntaxRule } from './linkSyntax';
 import { linkLabelRule } from './linkLabel';
 import { linkUrlRule } from './linkUrl';
@@ -32,6 +33,7 @@ export const allRules: readonly Rule[] = [
   yearArxivMismatchRule,
   entryVenueRule,
   entryPunctuationRule,
+  houseStyleRule,
   linkSyntaxRule,
   linkLabelRule,
   linkUrlRule,

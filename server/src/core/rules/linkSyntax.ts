@@ -1,25 +1,17 @@
+import type { ResolvedConfig } from '../config';
+import { houseStyleOf } from '../houseStyle';
 import type { PaperList } from '../model';
 import type { Fix, Report, Rule } from '../rule';
-import { memoByList } from './memoByList';
 import { innerWhitespace, scanLinks, type ScannedLink } from './linkSyntaxScan';
 import { shorten } from '../text';
 
 /** Whether the list wraps each link in brackets, `[[Paper](url)]`, or writes it bare, `[paper](url)`. */
 type GroupStyle = 'double' | 'single';
 
-/** The style most of the list's parsed links follow; a tie, or a list without links, counts as double. */
-const listStyle = memoByList((list: PaperList): GroupStyle => {
-  let double = 0;
-  let single = 0;
-  for (const entry of list.entries) {
-    for (const link of entry.links) {
-      if (link.openBracket && link.closeBracket) double++;
-      else if (!link.openBracket && !link.closeBracket) single++;
-    }
-  }
-  return single > double ? 'single' : 'double';
-});
-
+/** The house style's link brackets; `[[paper]](url)` lists write no bracket after the link either. */
+function groupStyle(list: PaperList, config: ResolvedConfig): GroupStyle {
+  return houseStyleOf(list, config.houseStyle).style.labelBrackets === 'double' ? 'double' : 'single';
+}
 
 const closes = (ch: string | undefined) => ch === undefined || ch === '[' || ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r';
 
@@ -155,13 +147,15 @@ export const linkSyntaxRule: Rule = {
   description: 'A malformed link group: a missing bracket or parenthesis, a space before the URL, an empty URL or a space inside it.',
   fixable: true,
   scope: 'entry',
-  contextKey: ({ list }) => listStyle(list),
-  check({ list, entries, report }) {
-    const style = listStyle(list);
+  contextKey: ({ list, config }) => groupStyle(list, config),
+  check({ list, entries, config, report }) {
+    const style = groupStyle(list, config);
     const text = list.text;
     for (const entry of entries) {
       // Brackets in the title, such as "**[RLHF] Title**", are not links; the scan starts after the title and authors.
-      const from = entry.authors?.outer.end ?? entry.title?.outer.end ?? entry.span.start;
+      // Authors on a line below the links do not move the start.
+      const authorsEnd = entry.authorsLine === 'same' ? entry.authors?.outer.end : undefined;
+      const from = authorsEnd ?? entry.title?.outer.end ?? entry.span.start;
       const reportForEntry = (finding: Report) => report({ ...finding, entry: entry.index });
       for (const link of scanLinks(text, from, entry.span.end)) {
         const label = shorten(text.slice(link.labelStart, link.labelEnd), 60);

@@ -1,6 +1,7 @@
 import type { Block } from '../blocks';
 import type { Fix, Rule } from '../rule';
-import { entryIndexByItem, expectedNumbers, numberingFor, numberSpan, renumberListEdits } from './renumberList';
+import { houseStyleOf } from '../houseStyle';
+import { entryIndexByItem, fitsOnesHouse, expectedNumbers, numberingFor, numberSpan, renumberListEdits } from './renumberList';
 
 /** An item repeats the number of an earlier item in the same list. */
 export const numberDuplicateRule: Rule = {
@@ -9,10 +10,12 @@ export const numberDuplicateRule: Rule = {
   description: 'An item repeats the number of an earlier item in the same list.',
   fixable: true,
   check({ list, config, report }) {
+    const house = houseStyleOf(list, config.houseStyle).style;
     for (const group of list.lists) {
       if (!group.ordered || !group.entries.length) continue;
       // Under the all-`1.` numbering every item repeats 1 on purpose.
       if (numberingFor(group, config.numbering) === 'ones') continue;
+      if (fitsOnesHouse(group, config.numbering, house)) continue;
       const expected = expectedNumbers(group, config.numbering);
       const entries = entryIndexByItem(group);
       const firstWithNumber = new Map<number, Block>();

@@ -2,7 +2,8 @@ import type { Block } from '../blocks';
 import type { NumberingStyle } from '../config';
 import type { ListGroup } from '../model';
 import type { Report, Rule } from '../rule';
-import { entryIndexByItem, numberingFor, numberSpan, renumberListEdits } from './renumberList';
+import { houseStyleOf } from '../houseStyle';
+import { entryIndexByItem, fitsOnesHouse, numberingFor, numberSpan, renumberListEdits } from './renumberList';
 
 interface Break {
   item: Block;
@@ -59,8 +60,10 @@ export const numberSequenceRule: Rule = {
   description: 'The first item of a list whose number breaks the sequence (a gap or an item out of order).',
   fixable: true,
   check({ list, config, report }) {
+    const house = houseStyleOf(list, config.houseStyle).style;
     for (const group of list.lists) {
       if (!group.ordered || !group.entries.length) continue;
+      if (fitsOnesHouse(group, config.numbering, house)) continue;
       const finding = checkList(group, list.text, config.numbering);
       if (finding) report(finding);
     }

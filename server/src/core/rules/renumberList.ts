@@ -1,5 +1,6 @@
 import type { Block } from '../blocks';
 import type { NumberingStyle } from '../config';
+import type { HouseStyle } from '../houseStyle';
 import type { ListGroup } from '../model';
 import type { TextEdit } from '../rule';
 import { indentAt, type LineIndent, type Span } from '../text';
@@ -15,6 +16,17 @@ export function numberingFor(list: ListGroup, style: NumberingStyle): 'sequentia
   if (style !== 'auto') return style;
   const allOnes = list.items.length >= 2 && list.items.every((item) => item.number === 1);
   return allOnes ? 'ones' : 'sequential';
+}
+
+/**
+ * Whether a list reads right under a house style that numbers every item `1.`: each item is `1.` or
+ * the number markdown shows for it anyway, as in `21. 22. 1. 1.`, which a list continued from an
+ * earlier one uses. Lists of such houses are not held to a strict sequence.
+ */
+export function fitsOnesHouse(list: ListGroup, style: NumberingStyle, house: HouseStyle): boolean {
+  if (style !== 'auto' || house.numbering !== 'ones') return false;
+  const first = list.items[0]?.number ?? 1;
+  return list.items.every((item, index) => item.number === undefined || item.number === 1 || item.number === first + index);
 }
 
 /** The number each item of the list should carry: the first item's number counting up, or all 1. */

@@ -41,6 +41,19 @@ export const yearArxivMismatchRule: Rule = {
       if (entry.year.value > currentYear + 1 || isPartOfNumber(list.text, entry.year.start, entry.year.end)) continue;
       const expected = arxivYear(entry.arxivId);
       if (expected === undefined || expected === entry.year.value) continue;
+      const date = entry.date;
+      if (date && date.start <= entry.year.start && entry.year.end <= date.end) {
+        // The year comes from a date before the title; a later date may be the venue's, so the fix is offered, not applied.
+        const month = newStylePattern.exec(entry.arxivId)?.[2];
+        const newDate = date.text.replace(/\d{4}/, String(expected)).replace(/([/.-])\d{1,2}/, (_, separator: string) => (month ? separator + month : _));
+        report({
+          span: date,
+          message: `Date ${date.text} does not match arXiv ${entry.arxivId}, which dates from ${expected}${month ? `/${month}` : ''}; expected ${newDate}.`,
+          fixes: [{ title: `Change the date to ${newDate}`, edits: [{ start: date.start, end: date.end, newText: newDate }], safe: false, preferred: true }],
+          entry: entry.index,
+        });
+        continue;
+      }
       report({
         span: entry.year,
         message: `Year ${entry.year.value} does not match arXiv ${entry.arxivId}, which dates from ${expected}; expected ${expected}.`,

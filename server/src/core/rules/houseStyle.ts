@@ -1,0 +1,129 @@
+import type { ResolvedConfig } from '../config';
+import { houseStyleOf, isSettled, type HouseStyle } from '../houseStyle';
+import type { Entry, EntryLink, PaperList } from '../model';
+import type { Report, Rule } from '../rule';
+import { builtInLabels, labelOf, quoteList, vocabularyOf } from './labelVocabulary';
+
+/** How many labels the message of an unknown label suggests. */
+const suggestionCount = 4;
+
+/** The parts of the house style this rule holds entries to; undefined where the list has no firm habit. */
+interface Expected {
+  labelBrackets?: HouseStyle['labelBrackets'];
+  labelSeparator?: HouseStyle['labelSeparator'];
+  authorsPeriod?: HouseStyle['authorsPeriod'];
+}
+
+function expectedOf(list: PaperList, config: ResolvedConfig): Expected {
+  const inferred = houseStyleOf(list, config.houseStyle);
+  const firm = <K extends keyof Expected>(field: K): HouseStyle[K] | undefined => (isSettled(inferred, field) ? inferred.style[field] : undefined);
+  return { labelBrackets: firm('labelBrackets'), labelSeparator: firm('labelSeparator'), authorsPeriod: firm('authorsPeriod') };
+}
+
+function checkLabel(list: PaperList, config: ResolvedConfig, entry: Entry, link: EntryLink, report: (report: Report) => void): void {
+  const found = labelOf(list.text, link);
+  if (!found) return;
+  const vocabulary = vocabularyOf(list, config.linkLabels);
+  const known = vocabulary.preferred.get(found.label.toLowerCase());
+  const span = found.span ?? link.labelSpan;
+  if (known === found.label) return;
+  if (known !== undefined) {
+    report({
+      span,
+      entry: entry.index,
+      message: `Link label "${found.label}" is spelt "${known}" elsewhere in this list; expected "${known}".`,
+      fixes: found.span ? [{ title: `Change the label to "${known}"`, edits: [{ ...found.span, newText: known }], safe: true, preferred: true }] : [],
+    });
+    return;
+  }
+  const suggestions = [...vocabulary.mostUsed];
+  for (const label of builtInLabels) if (suggestions.length < suggestionCount && !suggestions.includes(label)) suggestions.push(label);
+  report({
+    span,
+    entry: entry.index,
+    message: `Link label "${found.label}" is not one of the list's labels; expected one such as ${quoteList(suggestions.slice(0, suggestionCount), 'or')}.`,
+  });
+}
+
+/** A link written with other brackets than the house style's: bare in a list of `[[Paper](url)]`, or the other way round. */
+function checkBrackets(entry: Entry, link: EntryLink, expected: Expected, report: (report: Report) => void): void {
+  const outside = link.label.startsWith('[') && link.label.endsWith(']');
+  if (outside || link.openBracket !== link.closeBracket) return;
+  const label = link.label;
+  if (expected.labelBrackets === 'double' && !link.openBracket) {
+    report({
+      span: link.span,
+      entry: entry.index,
+      message: `Link "${label}" has no brackets around it; expected "[[${label}](…)]", as the list's house style has.`,
+      fixes: [{ title: 'Put the link in brackets', edits: [{ start: link.span.start, end: link.span.start, newText: '[' }, { start: link.span.end, end: link.span.end, newText: ']' }], safe: true, preferred: true }],
+    });
+  } else if (expected.labelBrackets === 'single' && link.openBracket) {
+    report({
+      span: link.group,
+      entry: entry.index,
+      message: `Link "${label}" stands in brackets; expected "[${label}](…)" without them, as the list's house style has.`,
+      fixes: [{ title: 'Remove the brackets around the link', edits: [{ start: link.group.start, end: link.span.start, newText: '' }, { start: link.span.end, end: link.group.end, newText: '' }], safe: true, preferred: true }],
+    });
+  }
+}
+
+/** Two links of an entry with other than the house style's separator between them: `][` against `] [`. */
+function checkSeparator(text: string, entry: Entry, previous: EntryLink, link: EntryLink, expected: Expected, report: (report: Report) => void): void {
+  if (expected.labelSeparator === undefined) return;
+  const between = text.slice(previous.group.end, link.group.start);
+  if ((between !== '' && between !== ' ') || between === expected.labelSeparator) return;
+  const wanted = expected.labelSeparator === ' ' ? 'a space' : 'nothing';
+  report({
+    span: { start: previous.group.end - 1, end: link.group.start + 1 },
+    entry: entry.index,
+    message: `Links "${previous.label}" and "${link.label}" have ${between ? 'a space' : 'nothing'} between them; expected ${wanted}, as the list's house style has.`,
+    fixes: [{ title: expected.labelSeparator ? 'Put a space between the links' : 'Remove the space between the links', edits: [{ start: previous.group.end, end: link.group.start, newText: expected.labelSeparator }], safe: true, preferred: true }],
+  });
+}
+
+/** The period of `*Wang et al*.` where the house writes `*Wang et al.*`, or the other way round. */
+function checkAuthorsPeriod(text: string, entry: Entry, expected: Expected, report: (report: Report) => void): void {
+  const authors = entry.authors;
+  const want = expected.authorsPeriod;
+  if (!authors || !want || want === 'none' || !entry.authorsPeriod || entry.authorsPeriod === want || entry.venueInAuthors) return;
+  const close = authors.outer.end - 1;
+  const edits =
+    want === 'inside'
+      ? [{ start: close, end: close, newText: '.' }, { start: authors.outer.end, end: authors.outer.end + 1, newText: '' }]
+      : [{ start: close - 1, end: close, newText: '' }, { start: authors.outer.end, end: authors.outer.end, newText: '.' }];
+  // Only a lone period moves: `*Wang et al.*` keeps its period where it also ends an abbreviation.
+  if (want === 'outside' && text[close - 1] !== '.') return;
+  report({
+    span: { start: close - 1, end: Math.min(authors.outer.end + 1, entry.span.end) },
+    entry: entry.index,
+    message: `The period after the authors stands ${entry.authorsPeriod} the italics; expected it ${want}, as "${want === 'inside' ? '*Wang et al.*' : '*Wang et al*.'}" in the list's house style.`,
+    fixes: [{ title: `Move the period ${want} the italics`, edits, safe: true, preferred: true }],
+  });
+}
+
+/** An entry written differently from the list's house style: label spelling, link brackets and separators, the period after the authors. */
+export const houseStyleRule: Rule = {
+  code: 'house-style',
+  defaultSeverity: 'info',
+  description: "An entry written differently from the list's house style: a label's spelling, link brackets or separators, the period after the authors.",
+  fixable: true,
+  scope: 'entry',
+  contextKey: ({ list, config }) => {
+    const vocabulary = vocabularyOf(list, config.linkLabels);
+    return JSON.stringify([expectedOf(list, config), [...vocabulary.preferred], vocabulary.mostUsed.slice(0, suggestionCount)]);
+  },
+  check({ list, entries, config, report }) {
+    const expected = expectedOf(list, config);
+    const text = list.text;
+    for (const entry of entries) {
+      checkAuthorsPeriod(text, entry, expected, report);
+      let previous: EntryLink | undefined;
+      for (const link of entry.links) {
+        checkLabel(list, config, entry, link, report);
+        checkBrackets(entry, link, expected, report);
+        if (previous) checkSeparator(text, entry, previous, link, expected, report);
+        previous = link;
+      }
+    }
+  },
+};

@@ -1,0 +1,115 @@
+// The link labels a list uses and how it spells them, for link-label, house-style and completion.
+import type { Entry, EntryLink, PaperList } from '../model';
+import type { Span } from '../text';
+
+/** Labels that paper lists commonly use, in their usual spelling. */
+export const builtInLabels = [
+  'Paper', 'PDF', 'Code', 'Data', 'Dataset', 'Project', 'Checkpoint', 'Model', 'Demo', 'Blog', 'Website', 'URL',
+  'Leaderboard', 'Slides', 'Video', 'Poster', 'Talk', 'Homepage', 'Github', 'Benchmark', 'Survey', 'Doc', 'Docs',
+  'Tutorial', 'Notebook', 'Colab', 'Patent', 'Thesis', 'Book', 'arXiv',
+];
+
+/** A label the list uses at least this often belongs to its vocabulary. */
+const minimumUses = 3;
+
+/** The label's words, without the brackets of `[[Paper]](url)` written the other way round. */
+function plainLabel(link: EntryLink): string {
+  const label = link.label;
+  return label.startsWith('[') && label.endsWith(']') ? label.slice(1, -1).trim() : label;
+}
+
+export function labelOf(text: string, link: EntryLink): { label: string; span?: Span } | undefined {
+  const label = plainLabel(link);
+  if (!label) return undefined;
+  const at = text.slice(link.labelSpan.start, link.labelSpan.end).indexOf(label);
+  return { label, span: at === -1 ? undefined : { start: link.labelSpan.start + at, end: link.labelSpan.start + at + label.length } };
+}
+
+export interface Vocabulary {
+  /** Lower-cased label to the spelling the list prefers. */
+  preferred: Map<string, string>;
+  /** The list's own labels, most used first, in their preferred spelling. */
+  mostUsed: string[];
+}
+
+/** The vocabulary of each parsed list, for the config labels it was built with. */
+const vocabularies = new WeakMap<PaperList, { labels: readonly string[]; vocabulary: Vocabulary }>();
+
+export function vocabularyOf(list: PaperList, configLabels: readonly string[]): Vocabulary {
+  const known = vocabularies.get(list);
+  if (known && known.labels === configLabels) return known.vocabulary;
+  const vocabulary = buildVocabulary(list, configLabels);
+  vocabularies.set(list, { labels: configLabels, vocabulary });
+  return vocabulary;
+}
+
+const entryLabels = new WeakMap<Entry, readonly [string, string][]>();
+/** One shared array per combination of labels, so that counting visits each combination once. */
+const labelCombinations = new Map<string, readonly [string, string][]>();
+
+/** An entry's labels as written and lower-cased; kept per entry, which edits leave alone or replace. */
+function labelsOf(entry: Entry): readonly [string, string][] {
+  let labels = entryLabels.get(entry);
+  if (!labels) {
+    const found: [string, string][] = [];
+    for (const link of entry.links) {
+      const label = plainLabel(link);
+      if (label) found.push([label.toLowerCase(), label]);
+    }
+    const key = found.map(([, label]) => label).join('\u0000');
+    labels = labelCombinations.get(key);
+    if (!labels) {
+      labels = found;
+      // The table only grows with new combinations; a list has a few dozen.
+      if (labelCombinations.size < 10_000) labelCombinations.set(key, labels);
+    }
+    entryLabels.set(entry, labels);
+  }
+  return labels;
+}
+
+function buildVocabulary(list: PaperList, configLabels: readonly string[]): Vocabulary {
+  // Count each spelling first, one map update per link; grouping by lower case then runs over the few
+  // distinct spellings only.
+  const combinations = new Map<readonly [string, string][], number>();
+  for (const entry of list.entries) {
+    const labels = labelsOf(entry);
+    combinations.set(labels, (combinations.get(labels) ?? 0) + 1);
+  }
+  const uses = new Map<string, number>();
+  for (const [labels, times] of combinations) {
+    for (const [, label] of labels) uses.set(label, (uses.get(label) ?? 0) + times);
+  }
+  const spellings = new Map<string, Map<string, number>>();
+  for (const [label, count] of uses) {
+    const key = label.toLowerCase();
+    const counts = spellings.get(key) ?? new Map<string, number>();
+    counts.set(label, count);
+    spellings.set(key, counts);
+  }
+  const preferred = new Map<string, string>();
+  for (const label of [...builtInLabels, ...configLabels]) preferred.set(label.toLowerCase(), label);
+  const totals: [string, number][] = [];
+  for (const [key, counts] of spellings) {
+    let total = 0;
+    let best: string | undefined;
+    for (const [spelling, count] of counts) {
+      total += count;
+      // On a tie the built-in or configured spelling wins, then the one seen first.
+      const bestCount = best === undefined ? -1 : counts.get(best)!;
+      if (count > bestCount || (count === bestCount && spelling === preferred.get(key) && best !== spelling)) best = spelling;
+    }
+    if (total >= minimumUses || preferred.has(key)) {
+      preferred.set(key, best!);
+      totals.push([best!, total]);
+    }
+  }
+  totals.sort((a, b) => b[1] - a[1]);
+  return { preferred, mostUsed: totals.map(([label]) => label) };
+}
+
+export function quoteList(labels: readonly string[], joiner: string): string {
+  const quoted = labels.map((label) => `"${label}"`);
+  return quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} ${joiner} ${quoted[quoted.length - 1]}` : quoted[0];
+}
+
