@@ -2,7 +2,7 @@
 // section and the file or order the user means, then let the server do the work and say what happened.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ServerCommands, type HouseStyleResult, type SortSectionResult } from '../../server/src/shared/protocol';
+import { ServerCommands, type HouseStyleResult, type SortSectionResult, type AddFromBibtexResult } from '../../server/src/shared/protocol';
 import { executeServerCommand } from './client';
 import { listEditorOf, sectionOfNode } from './commands';
 import type { OutlineModel } from './outlineModel';
@@ -106,27 +106,24 @@ export function registerBibtexCommands({ client, model, tree }: BibtexCommandCon
     const bibtex = typeof text === 'string' ? text : await askForBibtex();
     if (!bibtex?.trim()) return [];
     const document = editor.document;
-    const line = editor.selection.active.line;
-    const lines = await executeServerCommand<string[]>(client, ServerCommands.formatBibtex, asServerUri(document), bibtex, line);
-    if (!Array.isArray(lines)) {
+    const line = Math.min(editor.selection.active.line, document.lineCount);
+    const result = await executeServerCommand<AddFromBibtexResult>(client, ServerCommands.addFromBibtex, asServerUri(document), bibtex, line);
+    if (!result) {
       void vscode.window.showInformationMessage('Open a markdown paper list first.');
       return [];
     }
-    if (!lines.length) {
+    if (!result.entries.length) {
       void vscode.window.showInformationMessage('No BibTeX entry found.');
       return [];
     }
-    const eol = document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
-    const at = new vscode.Position(Math.min(line, document.lineCount - 1), 0);
-    const inserted = await editor.edit((edit) => edit.insert(at, lines.map((entry) => entry + eol).join('')));
-    if (!inserted) {
+    if (!result.applied) {
       void vscode.window.showWarningMessage('The new entries could not be inserted; the document may have changed. Try again.');
       return [];
     }
-    const first = new vscode.Position(at.line, 0);
+    const first = new vscode.Position(Math.min(line, document.lineCount - 1), 0);
     editor.selection = new vscode.Selection(first, first);
     editor.revealRange(new vscode.Range(first, first), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
-    return lines;
+    return result.entries;
   };
 
   const exportBibtex = async (...args: unknown[]): Promise<{ uri: vscode.Uri; count: number } | undefined> => {

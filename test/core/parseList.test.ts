@@ -135,3 +135,85 @@ test('parseList: repeated headings get the anchors github-slugger gives them', a
   const slugger = new GithubSlugger();
   assert.deepEqual(list.headings.map((heading) => heading.slug), titles.map((title) => slugger.slug(title)));
 });
+
+/** The fields of the one entry of a markdown text, as plain values, with what each span holds. */
+function fieldsOf(markdown: string) {
+  const list = parseList(markdown);
+  assert.equal(list.entries.length, 1, `one entry in ${JSON.stringify(markdown)}`);
+  const [entry] = list.entries;
+  const at = (span: { start: number; end: number } | undefined) => span && list.text.slice(span.start, span.end);
+  return {
+    marker: entry.number ? 'numbered' : 'bulleted',
+    date: at(entry.date),
+    lead: entry.leadName?.text,
+    title: entry.title?.text,
+    titleSpan: at(entry.title),
+    quoted: entry.titleQuoted,
+    titlePeriod: entry.periodAfterTitle,
+    titleUrl: entry.titleUrl?.text,
+    authors: entry.authors?.text,
+    authorsLine: entry.authorsLine,
+    authorsPeriod: entry.authorsPeriod,
+    venueInAuthors: entry.venueInAuthors,
+    venue: entry.venue?.text,
+    year: entry.year?.value,
+    labels: entry.links.map((link) => `${link.openBracket ? '[' : ''}${link.label}${link.closeBracket ? ']' : ''}`),
+  };
+}
+
+test('parseList: reads every entry shape the real lists use', () => {
+  const shapes: [string, Partial<ReturnType<typeof fieldsOf>>][] = [
+    [
+      '3. **Title**. *Wang et al.* arXiv 2022. [[Paper](https://arxiv.org/abs/2204.07705)][[Data](https://x.org)]',
+      { marker: 'numbered', title: 'Title', titlePeriod: 'outside', authors: 'Wang et al.', authorsLine: 'same', authorsPeriod: 'inside', venue: 'arXiv', year: 2022, labels: ['[Paper]', '[Data]'] },
+    ],
+    [
+      '12. <u>The Pile</u>: **"The Pile: An 800GB Dataset"**. *Leo Gao et al*. arxiv 2021. [[Paper](http://arxiv.org/abs/2101.00027v1)] [[Source](https://pile.eleuther.ai/)]',
+      { lead: 'The Pile', title: 'The Pile: An 800GB Dataset', titleSpan: 'The Pile: An 800GB Dataset', quoted: true, titlePeriod: 'outside', authors: 'Leo Gao et al', authorsPeriod: 'outside', venue: 'arxiv', year: 2021, labels: ['[Paper]', '[Source]'] },
+    ],
+    [
+      '1. **Graph Neural Networks: A Review.** AI Open 2020. [paper](https://doi.org/10.1016/j.aiopen.2021.01.001)\n\n    *Jie Zhou, Ganqu Cui.*',
+      { title: 'Graph Neural Networks: A Review.', titlePeriod: 'inside', authors: 'Jie Zhou, Ganqu Cui.', authorsLine: 'next', venue: 'AI Open', year: 2020, labels: ['paper'] },
+    ],
+    [
+      '- [2023/10] **Lemur: Harmonizing Language and Code.** *Yiheng Xu (HKU) et al. arXiv.* [[paper](https://arxiv.org/abs/2310.06830)] [[code](https://github.com/OpenLemur/Lemur)]',
+      { marker: 'bulleted', date: '[2023/10]', title: 'Lemur: Harmonizing Language and Code.', authors: 'Yiheng Xu (HKU) et al.', venueInAuthors: true, venue: 'arXiv', year: 2023, labels: ['[paper]', '[code]'] },
+    ],
+    [
+      '- 2023.5 **Title.** *Li et al.* NeurIPS. [[paper]](https://x.org/1)',
+      { date: '2023.5', year: 2023, venue: 'NeurIPS', labels: ['[paper]'] },
+    ],
+    [
+      '- **[Attention Is All You Need](https://arxiv.org/abs/1706.03762)**. *Vaswani et al.* NeurIPS 2017.',
+      { title: 'Attention Is All You Need', titleUrl: 'https://arxiv.org/abs/1706.03762', titlePeriod: 'outside', year: 2017, labels: [] },
+    ],
+    [
+      '1. [Attention Is All You Need](https://arxiv.org/abs/1706.03762). *Vaswani et al.* NeurIPS 2017. [[Code](https://github.com/x/y)]',
+      { title: 'Attention Is All You Need', titleUrl: 'https://arxiv.org/abs/1706.03762', year: 2017, labels: ['[Code]'] },
+    ],
+    [
+      '- **\u201cQuoted Title.\u201d** *Wu et al.* ICML 2021. [[PDF](https://x.org/a.pdf)]',
+      { title: 'Quoted Title.', titleSpan: 'Quoted Title.', quoted: true, titlePeriod: 'inside', year: 2021 },
+    ],
+  ];
+  for (const [markdown, expected] of shapes) {
+    const found = fieldsOf(markdown);
+    const picked = Object.fromEntries(Object.keys(expected).map((key) => [key, found[key as keyof typeof found]]));
+    assert.deepEqual(picked, expected, markdown);
+  }
+});
+
+test('parseList: a link first in an item is a title only beside authors or a year, and never in a sentence', () => {
+  for (const markdown of [
+    '- [Awesome Tool Collection](https://github.com/x/y) - A list of tools.\n',
+    '- [LLMSurvey](#llmsurvey)\n',
+    '- 🎉 [2024/05/02] R3 ([Training Large Language Models](https://arxiv.org/abs/2402.05808)) was accepted by ICML 2024!\n',
+  ]) {
+    assert.deepEqual(parseList(markdown).entries, [], markdown);
+  }
+});
+
+test('parseList: an arXiv DOI names the same paper as its arXiv id', () => {
+  const list = parseList('- **A.** *B et al. arXiv.* [[paper](https://doi.org/10.48550/arXiv.2302.04023)]\n- **A.** *B et al.* arXiv 2023. [[Paper](https://arxiv.org/abs/2302.04023)]\n');
+  assert.deepEqual(list.entries.map((entry) => entry.identity), ['arxiv:2302.04023', 'arxiv:2302.04023']);
+});

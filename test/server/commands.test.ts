@@ -9,7 +9,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseList } from '../../server/src/core/index';
 import { exampleEntry } from '../../server/src/core/features/bibtex';
 import { describeHouseStyle, houseStyleOf } from '../../server/src/core/houseStyle';
-import type { HouseStyleResult } from '../../server/src/shared/protocol';
+import type { AddFromBibtexResult, HouseStyleResult } from '../../server/src/shared/protocol';
 import { TestServer } from './lspClient';
 
 const fixturePath = resolve(__dirname, '../fixtures/alignment-survey.md');
@@ -84,6 +84,27 @@ test('commands: sortSection applies one edit that sorts the section by year', as
   applied.length = 0;
   assert.deepEqual(await execute('paperList.server.sortSection', uri, 8, 'year'), { applied: true });
   assert.equal(applied.length, 0);
+  await server.close(uri);
+});
+
+test('commands: addFromBibtex inserts entries in the house style and renumbers the items below, in one edit', async () => {
+  const uri = scratchUri('commands-add.md');
+  await server.open(uri, fixtureText, 1);
+  applied.length = 0;
+  // Zero-based line 12 holds item 3 of "Human Instructions"; the new paper becomes 3 and the rest move up.
+  const result = (await execute('paperList.server.addFromBibtex', uri, '@misc{lima, title={LIMA: Less Is More for Alignment}, author={Zhou, Chunting and others}, year={2023}, eprint={2305.11206}, archivePrefix={arXiv}}', 12)) as AddFromBibtexResult;
+  assert.deepEqual(result, { applied: true, entries: ['3. **LIMA: Less Is More for Alignment**. *Zhou et al.* arXiv 2023. [[Paper](https://arxiv.org/abs/2305.11206)]'] });
+  assert.equal(applied.length, 1);
+  const change = applied[0].edit.documentChanges?.[0] as TextDocumentEdit;
+  const after = TextDocument.applyEdits(TextDocument.create(uri, 'markdown', 1, fixtureText), change.edits as TextEdit[]).split('\n');
+  const before = fixtureText.split('\n');
+  assert.equal(after.length, before.length + 1);
+  assert.deepEqual(after.slice(0, 12), before.slice(0, 12));
+  assert.equal(after[12], result.entries[0]);
+  assert.equal(after[13], before[12].replace(/^3\./, '4.'));
+  assert.equal(after[27], before[26].replace(/^17\./, '18.'));
+  assert.deepEqual(after.slice(28), before.slice(27));
+  assert.deepEqual(await execute('paperList.server.addFromBibtex', uri, 'no bibtex here', 12), { applied: true, entries: [] });
   await server.close(uri);
 });
 

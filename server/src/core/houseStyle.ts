@@ -111,73 +111,77 @@ function plainLabel(label: string): string {
 /** Below this share of the votes a field has no majority, and the default stands. */
 const majority = 0.5;
 
-function inferStyle(list: PaperList): { style: HouseStyle; evidence: Partial<Record<HouseStyleField, StyleEvidence>> } {
-  const marker = new Tally<HouseStyle['marker']>();
-  const numbering = new Tally<HouseStyle['numbering']>();
-  const date = new Tally<boolean>();
-  const leadName = new Tally<boolean>();
-  const titleQuotes = new Tally<boolean>();
-  const titlePeriod = new Tally<HouseStyle['titlePeriod']>();
-  const authorsLine = new Tally<HouseStyle['authorsLine']>();
-  const authorsPeriod = new Tally<HouseStyle['authorsPeriod']>();
-  const venueInAuthors = new Tally<boolean>();
-  const yearPeriod = new Tally<boolean>();
-  const labelBrackets = new Tally<LabelBrackets>();
-  const labelSeparator = new Tally<HouseStyle['labelSeparator']>();
-  const labelCase = new Tally<LabelCase>();
-  const text = list.text;
-  for (const entry of list.entries) {
-    marker.add(entry.number ? 'numbered' : 'bulleted');
-    if (!entry.title) continue;
-    date.add(entry.date !== undefined);
-    leadName.add(entry.leadName !== undefined);
-    titleQuotes.add(entry.titleQuoted);
-    if (entry.periodAfterTitle !== undefined) titlePeriod.add(entry.periodAfterTitle || 'none');
+/** The fields an entry votes on; `numbering` is voted by whole lists and `labels` comes from the vocabulary. */
+type VotedField = Exclude<HouseStyleField, 'numbering' | 'labels'>;
+type Vote = readonly [field: VotedField, value: HouseStyle[VotedField]];
+
+/** One entry's votes; shared between all entries that vote alike, so that counting visits each kind once. */
+const entryVotes = new WeakMap<Entry, readonly Vote[]>();
+const voteKinds = new Map<string, readonly Vote[]>();
+
+/** An entry's votes for each field of the style; kept per entry, which edits leave alone or replace. */
+function votesOf(entry: Entry, text: string): readonly Vote[] {
+  let votes = entryVotes.get(entry);
+  if (votes) return votes;
+  const found: Vote[] = [['marker', entry.number ? 'numbered' : 'bulleted']];
+  if (entry.title) {
+    found.push(['date', entry.date !== undefined], ['leadName', entry.leadName !== undefined], ['titleQuotes', entry.titleQuoted]);
+    if (entry.periodAfterTitle !== undefined) found.push(['titlePeriod', entry.periodAfterTitle || 'none']);
     if (entry.authors) {
-      authorsLine.add(entry.authorsLine ?? 'same');
-      venueInAuthors.add(entry.venueInAuthors);
-      if (entry.authorsPeriod !== undefined) authorsPeriod.add(entry.authorsPeriod || 'none');
+      found.push(['authorsLine', entry.authorsLine ?? 'same'], ['venueInAuthors', entry.venueInAuthors]);
+      if (entry.authorsPeriod !== undefined) found.push(['authorsPeriod', entry.authorsPeriod || 'none']);
     }
-    if (entry.periodAfterYear !== undefined) yearPeriod.add(entry.periodAfterYear);
+    if (entry.periodAfterYear !== undefined) found.push(['yearPeriod', entry.periodAfterYear]);
     let previous: Entry['links'][number] | undefined;
     for (const link of entry.links) {
-      const label = plainLabel(link.label);
-      labelBrackets.add(link.label.startsWith('[') && link.label.endsWith(']') ? 'outside' : link.openBracket && link.closeBracket ? 'double' : 'single');
-      const labelCaseOf = caseOf(label);
-      if (labelCaseOf) labelCase.add(labelCaseOf);
+      found.push(['labelBrackets', link.label.startsWith('[') && link.label.endsWith(']') ? 'outside' : link.openBracket && link.closeBracket ? 'double' : 'single']);
+      const labelCase = caseOf(plainLabel(link.label));
+      if (labelCase) found.push(['labelCase', labelCase]);
       if (previous) {
         const between = text.slice(previous.group.end, link.group.start);
-        if (between === '' || between === ' ') labelSeparator.add(between);
+        if (between === '' || between === ' ') found.push(['labelSeparator', between]);
       }
       previous = link;
     }
   }
+  const key = found.map(([field, value]) => `${field}=${String(value)}`).join('|');
+  votes = voteKinds.get(key);
+  if (!votes) {
+    votes = found;
+    // The table only grows with new kinds of entry; a list has a few dozen.
+    if (voteKinds.size < 10_000) voteKinds.set(key, votes);
+  }
+  entryVotes.set(entry, votes);
+  return votes;
+}
+
+function inferStyle(list: PaperList): { style: HouseStyle; evidence: Partial<Record<HouseStyleField, StyleEvidence>> } {
+  const kinds = new Map<readonly Vote[], number>();
+  for (const entry of list.entries) {
+    const votes = votesOf(entry, list.text);
+    kinds.set(votes, (kinds.get(votes) ?? 0) + 1);
+  }
+  const tallies = new Map<HouseStyleField, Tally<unknown>>();
+  const tallyOf = (field: HouseStyleField): Tally<unknown> => {
+    let tally = tallies.get(field);
+    if (!tally) tallies.set(field, (tally = new Tally<unknown>()));
+    return tally;
+  };
+  for (const [votes, times] of kinds) for (const [field, value] of votes) tallyOf(field).add(value, times);
   for (const group of list.lists) {
     if (!group.ordered || group.items.length < 2) continue;
-    numbering.add(group.items.every((item) => item.number === 1) ? 'ones' : 'sequential', group.items.length);
+    tallyOf('numbering').add(group.items.every((item) => item.number === 1) ? 'ones' : 'sequential', group.items.length);
   }
   const style: HouseStyle = { ...defaultHouseStyle };
   const evidence: Partial<Record<HouseStyleField, StyleEvidence>> = {};
-  const decide = <K extends Exclude<HouseStyleField, 'labels'>>(field: K, tally: Tally<HouseStyle[K]>) => {
+  for (const [field, tally] of tallies) {
     const won = tally.winner();
-    if (!won) return;
+    if (!won) continue;
     evidence[field] = { agree: won.count, of: tally.total };
-    if (won.count > tally.total * majority || tally.total === 1) style[field] = won.value;
+    // Each tally only holds values of its own field, so the style keeps its types.
+    if (won.count > tally.total * majority || tally.total === 1) (style as unknown as Record<string, unknown>)[field] = won.value;
     else if (field === 'labelCase') style.labelCase = 'mixed';
-  };
-  decide('marker', marker);
-  decide('numbering', numbering);
-  decide('date', date);
-  decide('leadName', leadName);
-  decide('titleQuotes', titleQuotes);
-  decide('titlePeriod', titlePeriod);
-  decide('authorsLine', authorsLine);
-  decide('authorsPeriod', authorsPeriod);
-  decide('venueInAuthors', venueInAuthors);
-  decide('yearPeriod', yearPeriod);
-  decide('labelBrackets', labelBrackets);
-  decide('labelSeparator', labelSeparator);
-  decide('labelCase', labelCase);
+  }
   const vocabulary = vocabularyOf(list, []).mostUsed;
   if (vocabulary.length) style.labels = vocabulary.slice(0, 12);
   return { style, evidence };
@@ -245,7 +249,13 @@ function describeValue(field: HouseStyleField, style: HouseStyle): string {
 export function describeHouseStyle(inferred: InferredHouseStyle, example?: string): string {
   const rows = (Object.keys(fieldNames) as HouseStyleField[]).map((field) => {
     const seen = inferred.evidence[field];
-    const source = inferred.pinned.includes(field) ? 'pinned in `.paperlistrc.json`' : seen ? `${seen.agree} of ${seen.of}` : 'default';
+    const source = inferred.pinned.includes(field)
+      ? 'pinned in `.paperlistrc.json`'
+      : seen
+        ? `${seen.agree} of ${seen.of}`
+        : field === 'labels' && inferred.style.labels !== defaultHouseStyle.labels
+          ? 'most used first'
+          : 'default';
     return `| ${fieldNames[field]} | ${describeValue(field, inferred.style)} | ${source} |`;
   });
   const lines = ['**House style** of this list, from the majority of its entries:', '', '| | Style | Entries |', '|---|---|---|', ...rows];

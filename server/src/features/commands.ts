@@ -1,11 +1,12 @@
 // Commands the client runs through workspace/executeCommand: BibTeX export and import, sorting a section
 // and the house style.
 import { ErrorCodes, ResponseError, type Connection, type ExecuteCommandParams, type WorkspaceEdit } from 'vscode-languageserver/node';
-import { defaultConfig, type PaperList, type ResolvedConfig, type Section } from '../core/index';
+import { defaultConfig, type PaperList, type ResolvedConfig, type Section, type TextEdit } from '../core/index';
 import { exampleEntry, exportBibtex, formatBibtexAt } from '../core/features/bibtex';
+import { insertEntriesEdits } from '../core/features/insertEntries';
 import { sortSectionEdits, type SortOrder } from '../core/features/sortSection';
 import { describeHouseStyle, houseStyleOf } from '../core/houseStyle';
-import { serverCommandIds, ServerCommands, type HouseStyleResult, type SortSectionResult } from '../shared/protocol';
+import { serverCommandIds, ServerCommands, type AddFromBibtexResult, type HouseStyleResult, type SortSectionResult } from '../shared/protocol';
 import { lspEdit } from './convert';
 import type { Analysis, PaperDocuments } from './documents';
 import { guard } from './guard';
@@ -35,13 +36,20 @@ export function sectionAtLine(list: PaperList, line: number): Section {
 }
 
 /**
- * `paperList.exportBibtex [uri, sectionLine?]` answers the BibTeX text; `paperList.formatBibtex [uri,
- * bibtex, line]` answers the markdown lines to insert before the line; `paperList.sortSection [uri,
- * sectionLine, 'year' | 'title']` applies the edit and answers whether the client applied it;
- * `paperList.showHouseStyle [uri]` answers the list's house style.
+ * The commands of `ServerCommands` (see their arguments there). Those that change the document apply
+ * their edit through `workspace/applyEdit` and answer whether the client applied it.
  * Malformed arguments or an unknown document answer null; an unknown command is an error.
  */
 export function registerCommands(connection: Connection, documents: PaperDocuments, capabilities: { documentChanges: boolean }): void {
+  /** Asks the client to apply edits to the analysed version of a document; nothing to do counts as applied. */
+  const applyEdits = async (analysis: Analysis, edits: readonly TextEdit[], label: string): Promise<boolean> => {
+    if (!edits.length) return true;
+    const lspEdits = edits.map((edit) => lspEdit(analysis.list, edit));
+    const edit: WorkspaceEdit = capabilities.documentChanges
+      ? { documentChanges: [{ textDocument: { uri: analysis.uri, version: analysis.version }, edits: lspEdits }] }
+      : { changes: { [analysis.uri]: lspEdits } };
+    return (await connection.workspace.applyEdit({ label, edit })).applied;
+  };
   const run = guard(connection, 'command', null, async (params: ExecuteCommandParams): Promise<unknown> => {
     const args: unknown[] = Array.isArray(params?.arguments) ? params.arguments : [];
     const analysis = await documents.analysisFor(args[0]);
@@ -58,17 +66,17 @@ export function registerCommands(connection: Connection, documents: PaperDocumen
       }
       case ServerCommands.showHouseStyle:
         return houseStyleResult(analysis);
+      case ServerCommands.addFromBibtex: {
+        if (typeof args[1] !== 'string' || !isLine(args[2])) return null;
+        const entries = formatBibtexAt(list, args[1], args[2], configOf(analysis));
+        const applied = await applyEdits(analysis, insertEntriesEdits(list, entries, args[2], configOf(analysis)), 'Add papers from BibTeX');
+        return { applied, entries } satisfies AddFromBibtexResult;
+      }
       case ServerCommands.sortSection: {
         const by = args[2];
         if (!isLine(args[1]) || (by !== 'year' && by !== 'title')) return null;
         const edits = sortSectionEdits(list, sectionAtLine(list, args[1]), by as SortOrder);
-        if (!edits.length) return { applied: true } satisfies SortSectionResult;
-        const lspEdits = edits.map((edit) => lspEdit(list, edit));
-        const edit: WorkspaceEdit = capabilities.documentChanges
-          ? { documentChanges: [{ textDocument: { uri: analysis.uri, version: analysis.version }, edits: lspEdits }] }
-          : { changes: { [analysis.uri]: lspEdits } };
-        const result = await connection.workspace.applyEdit({ label: `Sort section by ${by}`, edit });
-        return { applied: result.applied } satisfies SortSectionResult;
+        return { applied: await applyEdits(analysis, edits, `Sort section by ${by}`) } satisfies SortSectionResult;
       }
       default:
         return null;

@@ -75,6 +75,11 @@ export const ServerCommands = {
   exportBibtex: 'paperList.server.exportBibtex',
   /** `[uri, bibtex, line]`: the entries (`string[]`, one per paper, with line breaks where authors go below) to insert before the zero-based line. */
   formatBibtex: 'paperList.server.formatBibtex',
+  /**
+   * `[uri, bibtex, line]`: inserts the papers as entries before the zero-based line, in the house style,
+   * and renumbers the items of the same list below them, in one edit; answers `AddFromBibtexResult`.
+   */
+  addFromBibtex: 'paperList.server.addFromBibtex',
   /** `[uri, sectionLine, 'year' | 'title']`: sorts the section through `workspace/applyEdit`; answers `SortSectionResult`. */
   sortSection: 'paperList.server.sortSection',
   /** `[uri]`: the house style of the list; answers `HouseStyleResult`. */
@@ -84,6 +89,13 @@ export const ServerCommands = {
 export type ServerCommand = (typeof ServerCommands)[keyof typeof ServerCommands];
 
 export const serverCommandIds: readonly ServerCommand[] = Object.values(ServerCommands);
+
+export interface AddFromBibtexResult {
+  /** Whether the client applied the edit; true as well when there was nothing to insert. */
+  applied: boolean;
+  /** The entries inserted, one string per paper; empty when the text held no BibTeX entry. */
+  entries: string[];
+}
 
 export interface SortSectionResult {
   /** Whether the client applied the edit; true as well when the section was already in order. */
