@@ -1,15 +1,31 @@
 import { writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { BlockCache, fixAll, lintText, resolveConfig, type Finding, type LineIndex, type LintOptions } from './core/index';
+import { exampleEntry } from './core/features/bibtex';
+import {
+  BlockCache,
+  describeHouseStyle,
+  fixAll,
+  houseStyleOf,
+  lintText,
+  parseList,
+  resolveConfig,
+  type Finding,
+  type HouseStyle,
+  type InferredHouseStyle,
+  type LineIndex,
+  type LintOptions,
+} from './core/index';
 import { loadConfigFor, nodeHostFor, readTextFile } from './node/files';
 
 const usage = `Usage: paperlist lint [--format stylish|json] [--fix] [--config FILE] FILE...
+       paperlist style [--format text|json] [--config FILE] FILE...
 
-Lints markdown lists of research papers.
+"lint" lints markdown lists of research papers. "style" shows the house style of each list: how most
+of its entries are written, with the share of entries behind each field and the JSON to pin it.
 
 Options:
-  --format stylish|json  output format (default: stylish)
+  --format               lint: stylish (default) or json; style: text (default) or json
   --fix                  apply every safe fix in place, then report what remains
   --config FILE          use this config file instead of the nearest .paperlistrc.json
   -h, --help             show this help
@@ -111,18 +127,21 @@ export function runCli(argv: string[], io: CliIo): number {
     return 0;
   }
   const [command, ...files] = positionals;
-  if (command !== 'lint') {
-    io.stderr(command ? `paperlist: unknown command "${command}"; expected "lint"\n\n${usage}` : usage);
+  if (command !== 'lint' && command !== 'style') {
+    io.stderr(command ? `paperlist: unknown command "${command}"; expected "lint" or "style"\n\n${usage}` : usage);
     return 2;
   }
-  if (values.format !== 'stylish' && values.format !== 'json') {
-    io.stderr(`paperlist: unknown format "${values.format}"; expected "stylish" or "json"`);
+  const formats = command === 'lint' ? ['stylish', 'json'] : ['text', 'json'];
+  const format = command === 'style' && values.format === 'stylish' ? 'text' : values.format;
+  if (!formats.includes(format ?? '')) {
+    io.stderr(`paperlist: unknown format "${values.format}"; expected "${formats[0]}" or "${formats[1]}"`);
     return 2;
   }
   if (!files.length) {
-    io.stderr(`paperlist: no files to lint\n\n${usage}`);
+    io.stderr(`paperlist: no files to ${command === 'lint' ? 'lint' : 'read'}\n\n${usage}`);
     return 2;
   }
+  if (command === 'style') return showStyles(files, format === 'json', values.config, io);
 
   let status = 0;
   const results: JsonFinding[][] = [];
@@ -164,6 +183,30 @@ export function runCli(argv: string[], io: CliIo): number {
   }
   if (values.format === 'json') io.stdout(JSON.stringify(results.flat(), null, 2));
   else if (shown.length) io.stdout(stylish(results, shown, io.color));
+  return status;
+}
+
+/** `paperlist style`: the house style of each file, as markdown text or as JSON to pin it. */
+function showStyles(files: string[], json: boolean, configFile: string | undefined, io: CliIo): number {
+  let status = 0;
+  const styles: { file: string; houseStyle: HouseStyle; evidence: InferredHouseStyle['evidence']; pinned: string[] }[] = [];
+  const texts: string[] = [];
+  for (const file of files) {
+    const display = relative(process.cwd(), file) || file;
+    const read = readTextFile(file);
+    if ('error' in read) {
+      io.stderr(`paperlist: ${display}: ${read.error}`);
+      status = 2;
+      continue;
+    }
+    const loaded = loadConfigFor(file, configFile);
+    for (const problem of loaded.problems) io.stderr(`paperlist: ${display}: the config was ignored in part: ${problem}`);
+    const inferred = houseStyleOf(parseList(read.text), resolveConfig(loaded.config).houseStyle);
+    styles.push({ file: display, houseStyle: inferred.style, evidence: inferred.evidence, pinned: inferred.pinned });
+    texts.push(`${display}\n\n${describeHouseStyle(inferred, exampleEntry(inferred.style))}`);
+  }
+  if (json) io.stdout(JSON.stringify(styles, null, 2));
+  else if (texts.length) io.stdout(texts.join('\n\n'));
   return status;
 }
 

@@ -104,3 +104,18 @@ test('cli: an image whose file is absent is reported next to the document', () =
   const findings = JSON.parse(run(['lint', '--format', 'json', 'alignment-survey.md'], dir).stdout);
   assert.ok(findings.some((finding: { code: string; line: number }) => finding.code === 'file-missing' && finding.line === 6));
 });
+
+test('cli: style shows the house style of a list, and its JSON takes the pinned fields of the config', () => {
+  const list = readFileSync('test/fixtures/woooodyy-llm-agent-paper-list.md', 'utf8');
+  const dir = folderWith({ 'list.md': list, '.paperlistrc.json': '{"houseStyle": {"labelSeparator": ""}}' });
+  const text = run(['style', 'list.md'], dir);
+  assert.equal(text.status, 0, text.stderr);
+  assert.match(text.stdout, /^list\.md\n\n\*\*House style\*\* of this list/);
+  assert.match(text.stdout, /\| Date before the title \| yes \| 325 of 325 \|/);
+  assert.match(text.stdout, /\| Between links \| nothing \| pinned in `\.paperlistrc\.json` \|/);
+  const json = run(['style', '--format', 'json', 'list.md'], dir);
+  const [style] = JSON.parse(json.stdout);
+  assert.deepEqual([style.file, style.houseStyle.marker, style.houseStyle.date, style.houseStyle.labelSeparator, style.pinned], ['list.md', 'bulleted', true, '', ['labelSeparator']]);
+  for (const args of [['style'], ['style', '--format', 'xml', 'list.md']]) assert.equal(run(args, dir).status, 2);
+  assert.equal(run(['style', 'missing.md'], dir).status, 2);
+});

@@ -145,6 +145,19 @@ describe('the Paper List extension in code-server', { timeout: 300_000 }, () => 
     await page.locator('.monaco-editor .view-line', { hasText: '*Ganguli et al.*' }).first().waitFor({ state: 'visible' });
   });
 
+  uiTest('hovering the first heading shows the house style of the list', async () => {
+    await goToLine('1:5');
+    await page.locator('#status\\.editor\\.selection', { hasText: 'Ln 1, Col 5' }).waitFor({ state: 'visible' });
+    // Ctrl+K Ctrl+I shows the hover at the cursor, as pointing at the heading would.
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+I');
+    const hover = page.locator('.monaco-hover', { hasText: 'House style' }).first();
+    await hover.waitFor({ state: 'visible' });
+    await hover.locator('td', { hasText: 'Period after the title' }).first().waitFor({ state: 'visible' });
+    await screenshot('paperlist-house-style.png');
+    await page.keyboard.press('Escape');
+  });
+
   uiTest('typing [[ opens completion with the link labels', async () => {
     // A column past the end puts the cursor at the end of the (wrapped) line.
     await goToLine('11:2000');

@@ -296,7 +296,11 @@ export function formatEntry(record: BibRecord, number: number, style: HouseStyle
   parts.push(style.titlePeriod === 'inside' ? `**${quoted(title + period)}**` : `**${quoted(title)}**${period}`);
   const surname = record.firstSurname ?? (record.authors[0] ? surnameOf(record.authors[0]) : undefined);
   const alone = record.authors.length <= 1 && !record.moreAuthors;
-  const names = style.authorsLine === 'next' && record.authors.length ? record.authors.map(markdownSafe).join(', ') : surname && markdownSafe(surname) + (alone ? '' : ' et al.');
+  // A list that puts the authors on a line of their own names them all.
+  const names =
+    style.authorsLine === 'next' && record.authors.length
+      ? record.authors.map(markdownSafe).join(', ') + (record.moreAuthors ? ' et al.' : '')
+      : surname && markdownSafe(surname) + (alone ? '' : ' et al.');
   const venueYear = [record.venue, record.year].filter((part) => part !== undefined && part !== '').join(' ');
   let authorsLine: string | undefined;
   if (names && style.venueInAuthors && style.authorsLine === 'same') {
