@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { OutlineNode } from '../../server/src/shared/protocol';
-import { insertEntry } from './entryText';
+import { insertEntry } from './insertEntry';
 import { diffLines, hunksWithin } from './lineDiff';
 import type { OutlineModel } from './outlineModel';
 import type { EntryNode, PaperNode, PaperTreeProvider, SectionNode } from './paperTree';
@@ -148,7 +148,7 @@ export function registerCommands({ client, model, tree, treeView }: CommandConte
         void vscode.window.showInformationMessage('Put the cursor in a markdown list to add a paper entry.');
         return;
       }
-      await insertEntry(editor, editor.selection.active.line);
+      await insertEntry(client, editor, editor.selection.active.line);
     }),
 
     vscode.commands.registerCommand('paperList.addEntryHere', async (node?: PaperNode) => {
@@ -162,7 +162,7 @@ export function registerCommands({ client, model, tree, treeView }: CommandConte
         line = entries.length ? (tree.nodeAt(entries[entries.length - 1].line) as EntryNode | undefined)?.lastLine ?? entries[entries.length - 1].line : target.section.line;
       }
       const shown = await vscode.window.showTextDocument(editor.document, { preserveFocus: false, preview: false });
-      await insertEntry(shown, line);
+      await insertEntry(client, shown, line);
     }),
 
     vscode.commands.registerCommand('paperList.goToSection', async () => {

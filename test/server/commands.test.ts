@@ -108,6 +108,16 @@ test('commands: addFromBibtex inserts entries in the house style and renumbers t
   await server.close(uri);
 });
 
+test('commands: newEntrySnippet answers a snippet in the house style, numbered after the item above the line', async () => {
+  const year = new Date().getFullYear();
+  // Zero-based line 27 is the blank line after item 17 of "Human Instructions".
+  assert.equal(
+    await execute('paperList.server.newEntrySnippet', fixtureUri, 27),
+    `18. **\${1:Title}**. *\${2:Author et al.}* \${3:arXiv} \${4:${year}}. [[Paper](\${5:https://arxiv.org/abs/})]$0`,
+  );
+  assert.equal(await execute('paperList.server.newEntrySnippet', fixtureUri, -3), null);
+});
+
 test('commands: a refused edit and malformed arguments are answered, not thrown', async () => {
   applyAnswer = false;
   try {

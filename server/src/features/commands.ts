@@ -3,6 +3,7 @@
 import { ErrorCodes, ResponseError, type Connection, type ExecuteCommandParams, type WorkspaceEdit } from 'vscode-languageserver/node';
 import { defaultConfig, type PaperList, type ResolvedConfig, type Section, type TextEdit } from '../core/index';
 import { exampleEntry, exportBibtex, formatBibtexAt } from '../core/features/bibtex';
+import { newEntrySnippet, newItemMarker } from '../core/features/completions';
 import { insertEntriesEdits } from '../core/features/insertEntries';
 import { sortSectionEdits, type SortOrder } from '../core/features/sortSection';
 import { describeHouseStyle, houseStyleOf } from '../core/houseStyle';
@@ -64,6 +65,9 @@ export function registerCommands(connection: Connection, documents: PaperDocumen
         if (typeof args[1] !== 'string' || !isLine(args[2])) return null;
         return formatBibtexAt(list, args[1], args[2], configOf(analysis));
       }
+      case ServerCommands.newEntrySnippet:
+        if (!isLine(args[1])) return null;
+        return newEntrySnippet(list, configOf(analysis), newItemMarker(list, args[1], configOf(analysis)));
       case ServerCommands.showHouseStyle:
         return houseStyleResult(analysis);
       case ServerCommands.addFromBibtex: {

@@ -82,6 +82,11 @@ export const ServerCommands = {
   addFromBibtex: 'paperList.server.addFromBibtex',
   /** `[uri, sectionLine, 'year' | 'title']`: sorts the section through `workspace/applyEdit`; answers `SortSectionResult`. */
   sortSection: 'paperList.server.sortSection',
+  /**
+   * `[uri, line]`: a snippet (with `${1:Title}`… tab stops) for a new entry on the zero-based line, in the
+   * list's house style, marked as the item above it says; answers the snippet text.
+   */
+  newEntrySnippet: 'paperList.server.newEntrySnippet',
   /** `[uri]`: the house style of the list; answers `HouseStyleResult`. */
   showHouseStyle: 'paperList.server.showHouseStyle',
 } as const;

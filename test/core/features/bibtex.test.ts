@@ -114,22 +114,22 @@ test('bibtex: imports entries with TeX escapes, names, arXiv ids and venues', ()
 test('bibtex: formats a record as an entry in a house style', () => {
   const [record] = importBibtex('@misc{k, title={Visual instruction tuning}, author={Liu, Haotian and others}, year={2023}, eprint={2304.08485}, archivePrefix={arXiv}, url={https://arxiv.org/pdf/2304.08485.pdf}}');
   assert.equal(record.month, 4, 'the month comes from the arXiv id');
-  assert.equal(formatEntry(record, 4, defaultHouseStyle), '4. **Visual instruction tuning**. *Liu et al.* arXiv 2023. [[Paper](https://arxiv.org/pdf/2304.08485.pdf)]');
+  assert.equal(formatEntry(record, defaultHouseStyle, { number: 4 }), '4. **Visual instruction tuning**. *Liu et al.* arXiv 2023. [[Paper](https://arxiv.org/pdf/2304.08485.pdf)]');
   const alone = { ...record, authors: ['Haotian Liu'], moreAuthors: false };
-  assert.equal(formatEntry(alone, 4, { ...defaultHouseStyle, marker: 'bulleted' }), '- **Visual instruction tuning**. *Liu.* arXiv 2023. [[Paper](https://arxiv.org/pdf/2304.08485.pdf)]');
-  assert.equal(formatEntry({ key: 'k', title: 'A [draft]', authors: [], moreAuthors: false }, 1, defaultHouseStyle), '1. **A \\[draft\\]**.');
+  assert.equal(formatEntry(alone, { ...defaultHouseStyle, marker: 'bulleted' }, { number: 4 }), '- **Visual instruction tuning**. *Liu.* arXiv 2023. [[Paper](https://arxiv.org/pdf/2304.08485.pdf)]');
+  assert.equal(formatEntry({ key: 'k', title: 'A [draft]', authors: [], moreAuthors: false }, defaultHouseStyle, { number: 1 }), '1. **A \\[draft\\]**.');
   // The style of a list that dates its entries and puts the venue inside the authors' italics.
   const dated: HouseStyle = { ...defaultHouseStyle, marker: 'bulleted', date: true, titlePeriod: 'inside', venueInAuthors: true, labelSeparator: ' ', labelCase: 'lower', labels: ['paper', 'code'] };
-  assert.equal(formatEntry(record, 1, dated), '- [2023/04] **Visual instruction tuning.** *Liu et al. arXiv.* [[paper](https://arxiv.org/pdf/2304.08485.pdf)]');
+  assert.equal(formatEntry(record, dated, { number: 1 }), '- [2023/04] **Visual instruction tuning.** *Liu et al. arXiv.* [[paper](https://arxiv.org/pdf/2304.08485.pdf)]');
   // The style of a list that numbers every item 1 and puts all authors on a line of their own.
   const below: HouseStyle = { ...dated, marker: 'numbered', date: false, venueInAuthors: false, authorsLine: 'next', labelBrackets: 'single' };
   assert.equal(
-    formatEntry({ ...record, authors: ['Haotian Liu', 'Chunyuan Li'], moreAuthors: false }, 1, below),
+    formatEntry({ ...record, authors: ['Haotian Liu', 'Chunyuan Li'], moreAuthors: false }, below, { number: 1 }),
     '1. **Visual instruction tuning.** arXiv 2023. [paper](https://arxiv.org/pdf/2304.08485.pdf)\n\n   *Haotian Liu, Chunyuan Li.*\n',
   );
   // Quoted titles with the period after the bold, and labels outside the link.
   const quoted: HouseStyle = { ...defaultHouseStyle, titleQuotes: true, authorsPeriod: 'outside', labelBrackets: 'outside' };
-  assert.equal(formatEntry(record, 2, quoted), '2. **"Visual instruction tuning"**. *Liu et al*. arXiv 2023. [[Paper]](https://arxiv.org/pdf/2304.08485.pdf)');
+  assert.equal(formatEntry(record, quoted, { number: 2 }), '2. **"Visual instruction tuning"**. *Liu et al*. arXiv 2023. [[Paper]](https://arxiv.org/pdf/2304.08485.pdf)');
 });
 
 test('bibtex: entries to insert number on from the item above the line', () => {

@@ -116,3 +116,31 @@ test('completions: a long line stays fast', () => {
   completionsAt(list, offset, config());
   assert.ok(performance.now() - started < 50);
 });
+
+test('completions: the entry snippet follows the house style of the list', () => {
+  const year = new Date().getFullYear();
+  const dated = [
+    '- [2023/10] **Lemur: Harmonizing Language and Code.** *Yiheng Xu et al. arXiv.* [[paper](https://arxiv.org/abs/2310.06830)] [[code](https://x.org/1)]',
+    '- [2023/05] **Voyager: An Embodied Agent.** *Guanzhi Wang et al. arXiv.* [[paper](https://arxiv.org/abs/2305.16291)] [[code](https://x.org/2)]',
+    '- [2023/03] **Reflexion: Language Agents.** *Noah Shinn et al. NeurIPS.* [[paper](https://arxiv.org/abs/2303.11366)]',
+  ].join('\n');
+  const first = complete(`${dated}\n- |`);
+  assert.equal(apply(first.text, first.items[0]), `${dated}\n- [${year}] **Title.** *Author et al. arXiv.* [[paper](https://arxiv.org/abs/)]|`);
+  const below = [
+    '1. **Graph Neural Networks: A Review.** AI Open 2020. [paper](https://doi.org/10.1016/j.aiopen.2021.01.001)',
+    '',
+    '    *Jie Zhou, Ganqu Cui.*',
+    '',
+    '1. **A Comprehensive Survey on Graph Neural Networks.** arxiv 2019. [paper](https://arxiv.org/pdf/1901.00596.pdf)',
+    '',
+    '    *Zonghan Wu, Shirui Pan.*',
+    '',
+    '1. **Deep Learning on Graphs: A Survey.** arxiv 2018. [paper](https://arxiv.org/pdf/1812.04202.pdf)',
+    '',
+    '    *Ziwei Zhang, Peng Cui.*',
+    '',
+  ].join('\n');
+  const second = complete(`${below}\n|`);
+  const snippet = second.items.find((item) => item.kind === 'entry-snippet')!;
+  assert.equal(apply(second.text, snippet), `${below}\n1. **Title.** arxiv ${year}. [paper](https://arxiv.org/abs/)\n\n   *Author et al.*\n|`);
+});

@@ -229,7 +229,7 @@ test('Add Paper Entry inserts a numbered snippet after the entry at the cursor',
   editor.selection = new vscode.Selection(last, 5, last, 5);
   await vscode.commands.executeCommand('paperList.addEntry');
   const year = new Date().getFullYear();
-  assert.equal(editor.document.lineAt(last + 1).text, `18. **Title**. *First Author et al.* arXiv ${year}. [[Paper](https://arxiv.org/abs/)]`);
+  assert.equal(editor.document.lineAt(last + 1).text, `18. **Title**. *Author et al.* arXiv ${year}. [[Paper](https://arxiv.org/abs/)]`);
   assert.equal(editor.document.getText(editor.selection), 'Title', 'the title placeholder is selected');
 });
 

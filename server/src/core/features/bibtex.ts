@@ -282,13 +282,25 @@ function paperLabel(style: HouseStyle): string {
   return style.labels.find((label) => /^(?:paper|pdf|arxiv)$/i.test(label)) ?? inCase('Paper', style.labelCase);
 }
 
+export interface EntryFormatOptions {
+  /** The item's number in a numbered style; 1 when not given. */
+  number?: number;
+  /** The item marker as written, such as `12.` or `-`, instead of one made from the style and number. */
+  marker?: string;
+  /** How many columns the item stands indented, for the authors' line below it. */
+  indent?: number;
+  /** The line break between the lines of an entry whose authors go below it. */
+  eol?: string;
+}
+
 /**
  * One entry in the list's house style, such as `N. **Title**. *Surname et al.* Venue Year. [[Paper](url)]`
  * or `- [2023/05] **Title.** *Surname et al. Venue.* [[paper](url)]`. With the authors on a line of their
  * own, the entry is two lines apart, joined by `eol`.
  */
-export function formatEntry(record: BibRecord, number: number, style: HouseStyle, eol = '\n'): string {
-  const parts = [style.marker === 'numbered' ? `${number}.` : '-'];
+export function formatEntry(record: BibRecord, style: HouseStyle, options: EntryFormatOptions = {}): string {
+  const eol = options.eol ?? '\n';
+  const parts = [options.marker ?? (style.marker === 'numbered' ? `${options.number ?? 1}.` : '-')];
   if (style.date && record.year !== undefined) parts.push(record.month ? `[${record.year}/${String(record.month).padStart(2, '0')}]` : `[${record.year}]`);
   const title = markdownSafe(record.title);
   const period = style.titlePeriod === 'none' || /[.?!]$/.test(record.title) ? '' : '.';
@@ -319,7 +331,7 @@ export function formatEntry(record: BibRecord, number: number, style: HouseStyle
   }
   const line = parts.join(' ');
   if (!authorsLine) return line;
-  const indent = ' '.repeat(parts[0].length + 1);
+  const indent = ' '.repeat(parts[0].length + 1 + (options.indent ?? 0));
   return `${line}${eol}${eol}${indent}${authorsLine}${eol}`;
 }
 
@@ -340,7 +352,7 @@ export function formatRecordsAt(list: PaperList, records: readonly BibRecord[], 
   const group = previous?.listId === undefined ? undefined : list.lists.find((candidate) => candidate.id === previous?.listId);
   const allOnes = group !== undefined && group.items.length >= 2 ? group.items.every((item) => item.number === 1) : style.numbering === 'ones';
   const first = previous?.number === undefined ? 1 : allOnes ? 1 : previous.number + 1;
-  return records.map((record, index) => formatEntry(record, allOnes ? 1 : first + index, style, eol));
+  return records.map((record, index) => formatEntry(record, style, { number: allOnes ? 1 : first + index, eol }));
 }
 
 /** The markdown lines for the papers of a BibTeX text, to insert before `line`, as `formatRecordsAt`. */
@@ -364,5 +376,5 @@ const examplePaper: BibRecord = {
 
 /** An entry in the house style, for the description of the style. */
 export function exampleEntry(style: HouseStyle): string {
-  return formatEntry(examplePaper, 1, style).trimEnd();
+  return formatEntry(examplePaper, style).trimEnd();
 }

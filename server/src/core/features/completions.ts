@@ -1,8 +1,10 @@
 import type { Block } from '../blocks';
 import type { ResolvedConfig } from '../config';
+import { houseStyleOf } from '../houseStyle';
 import type { Entry, PaperList } from '../model';
 import type { Span } from '../text';
 import { numberingFor } from '../rules/renumberList';
+import { formatEntry, type BibRecord } from './bibtex';
 import { sectionPath } from './entries';
 
 export type CompletionKind = 'link-label' | 'venue' | 'author' | 'number' | 'title' | 'entry-snippet';
@@ -85,11 +87,11 @@ export function completionsAt(list: PaperList, offset: number, config: ResolvedC
         sortText: sortKey(0),
       });
     }
-    if (lineIsEmpty) items.push(entrySnippet(list, { start: lineStart, end: lineEnd }, next ? `${next.indent}${next.number}${next.delimiter} ` : ''));
+    if (lineIsEmpty) items.push(entrySnippet(list, config, { start: lineStart, end: lineEnd }, next ? `${next.indent}${next.number}${next.delimiter} ` : ''));
     return items;
   }
   if (emptyItemPattern.test(beforeFromLineStart) && !after.trim()) {
-    return [entrySnippet(list, { start: offset, end: lineEnd }, '')];
+    return [entrySnippet(list, config, { start: offset, end: lineEnd }, '')];
   }
   return venueOrAuthors(list, offset, beforeFromLineStart, after);
 }
@@ -187,22 +189,51 @@ function nextItemMarker(list: PaperList, line: number, config: ResolvedConfig): 
   return { indent, number: allOnes ? 1 : previous.number + 1, delimiter: previous.marker ?? '.' };
 }
 
-function entrySnippet(list: PaperList, replace: Span, marker: string): CompletionData {
-  const venue = byUse(list.entries.map((entry) => entry.venue?.text ?? '').filter((value) => value && value.length <= 40))[0]?.value ?? 'arXiv';
-  const linkLabel = byUse(list.entries.flatMap((entry) => entry.links.map((link) => link.label)))[0]?.value ?? 'Paper';
-  const year = new Date().getFullYear();
+function entrySnippet(list: PaperList, config: ResolvedConfig, replace: Span, marker: string): CompletionData {
   return {
     kind: 'entry-snippet',
     label: 'New paper entry',
-    detail: '**Title**. *Authors* Venue Year. [[Paper](url)]',
-    insertText:
-      `${escapeSnippet(marker)}**\${1:Title}**. *\${2:Author et al.}* \${3:${escapeSnippet(venue)}} \${4:${year}}. ` +
-      `[[${escapeSnippet(linkLabel)}](\${5:https://arxiv.org/abs/})]$0`,
+    detail: 'A new entry in the house style of this list',
+    insertText: newEntrySnippet(list, config, marker),
     snippet: true,
     replace,
     filterText: marker.trim() || '**',
     sortText: sortKey(1),
   };
+}
+
+/** Stand-ins that formatting writes as they are; they become the snippet's tab stops. */
+const standIn = { title: '\u0001', authors: '\u0002', venue: '\u0003', url: '\u0004', year: 1111 };
+
+/**
+ * A snippet for a new entry in the list's house style, with tab stops for the title, the authors, the
+ * venue (the one the list uses most), the year and the URL. `marker` is the item's marker with its
+ * indentation and the space after it, such as `12. `, or '' for an item whose marker is typed already.
+ */
+export function newEntrySnippet(list: PaperList, config: ResolvedConfig, marker: string): string {
+  const { style } = houseStyleOf(list, config.houseStyle);
+  const venue = byUse(list.entries.map((entry) => entry.venue?.text ?? '').filter((value) => value && value.length <= 40))[0]?.value ?? 'arXiv';
+  const record: BibRecord = { key: '', title: standIn.title, authors: [standIn.authors], firstSurname: standIn.authors, moreAuthors: true, venue: standIn.venue, year: standIn.year, url: standIn.url };
+  const indent = /^[ \t]*/.exec(marker)![0];
+  const written = marker.trim() || (style.marker === 'numbered' ? '1.' : '-');
+  let entry = formatEntry(record, style, { marker: written, indent: indent.length, eol: list.text.includes('\r\n') ? '\r\n' : '\n' });
+  if (!marker.trim()) entry = entry.slice(written.length + 1);
+  const snippet = escapeSnippet(indent + entry)
+    .replace(standIn.title, '${1:Title}')
+    .replace(`${standIn.authors} et al.`, '${2:Author et al.}')
+    .replace(standIn.venue, `\${3:${escapeSnippet(venue)}}`)
+    .replace(String(standIn.year), `\${4:${new Date().getFullYear()}}`)
+    .replace(standIn.url, '${5:https://arxiv.org/abs/}');
+  return `${snippet}$0`;
+}
+
+/** The marker a new item on `line` takes: the next number or the bullet of the item before it, else the house style's. */
+export function newItemMarker(list: PaperList, line: number, config: ResolvedConfig): string {
+  const next = nextItemMarker(list, line, config);
+  if (next) return `${next.indent}${next.number}${next.delimiter} `;
+  const previous = blockBefore(list.blocks, line);
+  if (previous?.kind === 'item' && !previous.ordered) return `${/^[ \t]*/.exec(list.text.slice(previous.start, previous.end))![0]}${previous.marker ?? '-'} `;
+  return houseStyleOf(list, config.houseStyle).style.marker === 'numbered' ? '1. ' : '- ';
 }
 
 /**
