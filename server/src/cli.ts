@@ -147,14 +147,12 @@ export function runCli(argv: string[], io: CliIo): number {
   const results: JsonFinding[][] = [];
   const shown: string[] = [];
   for (const file of files) {
-    const display = relative(process.cwd(), file) || file;
-    const read = readTextFile(file);
-    if ('error' in read) {
-      io.stderr(`paperlist: ${display}: ${read.error}`);
+    const opened = openList(file, values.config, io);
+    if (!opened) {
       status = 2;
       continue;
     }
-    const loaded = loadConfigFor(file, values.config);
+    const { display, read, loaded } = opened;
     const options: LintOptions = {
       config: resolveConfig(loaded.config),
       configProblems: loaded.problems,
@@ -186,20 +184,29 @@ export function runCli(argv: string[], io: CliIo): number {
   return status;
 }
 
+/** A file's text and config, with the name to show for it; undefined, said on stderr, when it cannot be read. */
+function openList(file: string, configFile: string | undefined, io: CliIo) {
+  const display = relative(process.cwd(), file) || file;
+  const read = readTextFile(file);
+  if ('error' in read) {
+    io.stderr(`paperlist: ${display}: ${read.error}`);
+    return undefined;
+  }
+  return { display, read, loaded: loadConfigFor(file, configFile) };
+}
+
 /** `paperlist style`: the house style of each file, as markdown text or as JSON to pin it. */
 function showStyles(files: string[], json: boolean, configFile: string | undefined, io: CliIo): number {
   let status = 0;
   const styles: { file: string; houseStyle: HouseStyle; evidence: InferredHouseStyle['evidence']; pinned: string[] }[] = [];
   const texts: string[] = [];
   for (const file of files) {
-    const display = relative(process.cwd(), file) || file;
-    const read = readTextFile(file);
-    if ('error' in read) {
-      io.stderr(`paperlist: ${display}: ${read.error}`);
+    const opened = openList(file, configFile, io);
+    if (!opened) {
       status = 2;
       continue;
     }
-    const loaded = loadConfigFor(file, configFile);
+    const { display, read, loaded } = opened;
     for (const problem of loaded.problems) io.stderr(`paperlist: ${display}: the config was ignored in part: ${problem}`);
     const inferred = houseStyleOf(parseList(read.text), resolveConfig(loaded.config).houseStyle);
     styles.push({ file: display, houseStyle: inferred.style, evidence: inferred.evidence, pinned: inferred.pinned });

@@ -1,7 +1,8 @@
 // The house style of a paper list: how most of its entries are written, inferred from the majority or
 // pinned in `.paperlistrc.json`. Rules flag only deviations from it, and new entries are written in it.
 import type { Entry, PaperList } from './model';
-import { vocabularyOf } from './rules/labelVocabulary';
+import { Interner } from './interner';
+import { plainLabel, vocabularyOf } from './rules/labelVocabulary';
 
 /** How a list writes its link labels: `[[Paper](url)]`, `[Paper](url)` or `[[Paper]](url)`. */
 export type LabelBrackets = 'double' | 'single' | 'outside';
@@ -103,10 +104,6 @@ export function inCase(label: string, labelCase: LabelCase): string {
   return label;
 }
 
-/** The label's words, without the brackets of `[[Paper]](url)`. */
-function plainLabel(label: string): string {
-  return label.startsWith('[') && label.endsWith(']') ? label.slice(1, -1).trim() : label;
-}
 
 /** Below this share of the votes a field has no majority, and the default stands. */
 const majority = 0.5;
@@ -117,7 +114,7 @@ type Vote = readonly [field: VotedField, value: HouseStyle[VotedField]];
 
 /** One entry's votes; shared between all entries that vote alike, so that counting visits each kind once. */
 const entryVotes = new WeakMap<Entry, readonly Vote[]>();
-const voteKinds = new Map<string, readonly Vote[]>();
+const voteKinds = new Interner<readonly Vote[]>();
 
 /** An entry's votes for each field of the style; kept per entry, which edits leave alone or replace. */
 function votesOf(entry: Entry, text: string): readonly Vote[] {
@@ -135,7 +132,7 @@ function votesOf(entry: Entry, text: string): readonly Vote[] {
     let previous: Entry['links'][number] | undefined;
     for (const link of entry.links) {
       found.push(['labelBrackets', link.label.startsWith('[') && link.label.endsWith(']') ? 'outside' : link.openBracket && link.closeBracket ? 'double' : 'single']);
-      const labelCase = caseOf(plainLabel(link.label));
+      const labelCase = caseOf(plainLabel(link));
       if (labelCase) found.push(['labelCase', labelCase]);
       if (previous) {
         const between = text.slice(previous.group.end, link.group.start);
@@ -144,13 +141,7 @@ function votesOf(entry: Entry, text: string): readonly Vote[] {
       previous = link;
     }
   }
-  const key = found.map(([field, value]) => `${field}=${String(value)}`).join('|');
-  votes = voteKinds.get(key);
-  if (!votes) {
-    votes = found;
-    // The table only grows with new kinds of entry; a list has a few dozen.
-    if (voteKinds.size < 10_000) voteKinds.set(key, votes);
-  }
+  votes = voteKinds.intern(found.map(([field, value]) => `${field}=${String(value)}`).join('|'), found);
   entryVotes.set(entry, votes);
   return votes;
 }

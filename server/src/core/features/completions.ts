@@ -4,6 +4,7 @@ import { houseStyleOf } from '../houseStyle';
 import type { Entry, PaperList } from '../model';
 import type { Span } from '../text';
 import { numberingFor } from '../rules/renumberList';
+import { labelsOf } from '../rules/labelVocabulary';
 import { formatEntry, type BibRecord } from './bibtex';
 import { sectionPath } from './entries';
 
@@ -96,21 +97,10 @@ export function completionsAt(list: PaperList, offset: number, config: ResolvedC
   return venueOrAuthors(list, offset, beforeFromLineStart, after);
 }
 
-const entryLabels = new WeakMap<Entry, string[]>();
-
-/** An entry's link labels, kept per entry: entries an edit did not touch are the same objects. */
-function labelsOf(entry: Entry): string[] {
-  let labels = entryLabels.get(entry);
-  if (!labels) {
-    labels = entry.links.map((link) => link.label.trim()).filter(Boolean);
-    entryLabels.set(entry, labels);
-  }
-  return labels;
-}
 
 function linkLabels(list: PaperList, config: ResolvedConfig, offset: number, typed: string, after: string): CompletionData[] {
   const counts = new Map<string, number>();
-  for (const entry of list.entries) for (const label of labelsOf(entry)) counts.set(label, (counts.get(label) ?? 0) + 1);
+  for (const entry of list.entries) for (const [, label] of labelsOf(entry)) counts.set(label, (counts.get(label) ?? 0) + 1);
   const used = [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count);
   const seen = new Set(used.map((item) => item.value));
   const ranked = [...used, ...config.linkLabels.filter((label) => !seen.has(label)).map((value) => ({ value, count: 0 }))];

@@ -1,5 +1,6 @@
 // The link labels a list uses and how it spells them, for link-label, house-style and completion.
 import type { Entry, EntryLink, PaperList } from '../model';
+import { Interner } from '../interner';
 import type { Span } from '../text';
 
 /** Labels that paper lists commonly use, in their usual spelling. */
@@ -13,7 +14,7 @@ export const builtInLabels = [
 const minimumUses = 3;
 
 /** The label's words, without the brackets of `[[Paper]](url)` written the other way round. */
-function plainLabel(link: EntryLink): string {
+export function plainLabel(link: EntryLink): string {
   const label = link.label;
   return label.startsWith('[') && label.endsWith(']') ? label.slice(1, -1).trim() : label;
 }
@@ -45,10 +46,10 @@ export function vocabularyOf(list: PaperList, configLabels: readonly string[]): 
 
 const entryLabels = new WeakMap<Entry, readonly [string, string][]>();
 /** One shared array per combination of labels, so that counting visits each combination once. */
-const labelCombinations = new Map<string, readonly [string, string][]>();
+const labelCombinations = new Interner<readonly [string, string][]>();
 
 /** An entry's labels as written and lower-cased; kept per entry, which edits leave alone or replace. */
-function labelsOf(entry: Entry): readonly [string, string][] {
+export function labelsOf(entry: Entry): readonly [string, string][] {
   let labels = entryLabels.get(entry);
   if (!labels) {
     const found: [string, string][] = [];
@@ -56,13 +57,7 @@ function labelsOf(entry: Entry): readonly [string, string][] {
       const label = plainLabel(link);
       if (label) found.push([label.toLowerCase(), label]);
     }
-    const key = found.map(([, label]) => label).join('\u0000');
-    labels = labelCombinations.get(key);
-    if (!labels) {
-      labels = found;
-      // The table only grows with new combinations; a list has a few dozen.
-      if (labelCombinations.size < 10_000) labelCombinations.set(key, labels);
-    }
+    labels = labelCombinations.intern(found.map(([, label]) => label).join('\u0000'), found);
     entryLabels.set(entry, labels);
   }
   return labels;
