@@ -3,6 +3,7 @@
 import { statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { importBibtex, type BibRecord } from '../core/features/bibtex';
+import { normaliseTitle } from '../core/text';
 import { readTextFile } from './files';
 
 /** Larger files are refused: a bibliography this big is not one to pick papers from while typing. */
@@ -51,7 +52,7 @@ export class BibFiles {
     const seen = new Set<string>();
     for (const file of files) {
       for (const record of this.read(resolveBibPath(file, documentPath, this.workspaceFolders))) {
-        const key = record.title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+        const key = normaliseTitle(record.title);
         if (seen.has(key)) continue;
         seen.add(key);
         records.push(record);

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseList } from '../../../server/src/core/index';
-import { completionsAt, type CompletionData } from '../../../server/src/core/features/index';
+import { bibRecordCompletions, completionsAt, type CompletionData } from '../../../server/src/core/features/index';
+import { importBibtex } from '../../../server/src/core/features/bibtex';
 import { config, cursor, expandSnippet } from './cursor';
 
 const list3 = [
@@ -143,4 +144,20 @@ test('completions: the entry snippet follows the house style of the list', () =>
   const second = complete(`${below}\n|`);
   const snippet = second.items.find((item) => item.kind === 'entry-snippet')!;
   assert.equal(apply(second.text, snippet), `${below}\n1. **Title.** arxiv ${year}. [paper](https://arxiv.org/abs/)\n\n   *Author et al.*\n|`);
+});
+
+test('completions: papers of a bibliography on a new item, as entries in the house style', () => {
+  const records = importBibtex('@misc{lima, title={LIMA: Less Is More for Alignment}, author={Zhou, Chunting and others}, year={2023}, eprint={2305.11206}, archivePrefix={arXiv}}');
+  const { text, offset } = cursor(`${list3}\n4. LIM|`);
+  const list = parseList(text);
+  const line = list.lines.lineAt(offset);
+  const [item] = bibRecordCompletions(list, line, records, config());
+  assert.deepEqual([item.label, item.detail, item.filterText], ['LIMA: Less Is More for Alignment', 'Zhou et al. · arXiv 2023', '4. LIMA: Less Is More for Alignment']);
+  assert.equal(apply(text, item), `${list3}\n4. **LIMA: Less Is More for Alignment**. *Zhou et al.* arXiv 2023. [[Paper](https://arxiv.org/abs/2305.11206)]`);
+  // Not once the entry has a title or a link, and not outside list items.
+  for (const marked of [`${list3}\n4. **LIM|`, `${list3}\n4. [[|`, `${list3}\n\nLIM|`]) {
+    const at = cursor(marked);
+    const other = parseList(at.text);
+    assert.deepEqual(bibRecordCompletions(other, other.lines.lineAt(at.offset), records, config()), [], marked);
+  }
 });

@@ -360,6 +360,14 @@ export function formatBibtexAt(list: PaperList, bibtex: string, line: number, co
   return formatRecordsAt(list, importBibtex(bibtex), line, config);
 }
 
+/** `Surname et al. · venue year`, what tells two papers of the same title apart. */
+export function recordSummary(record: BibRecord): string {
+  const surname = record.firstSurname ?? (record.authors[0] ? surnameOf(record.authors[0]) : undefined);
+  const authors = surname ? `${surname}${record.authors.length > 1 || record.moreAuthors ? ' et al.' : ''}` : '';
+  const venueYear = [record.venue, record.year].filter((part) => part !== undefined && part !== '').join(' ');
+  return [authors, venueYear].filter(Boolean).join(' · ');
+}
+
 /** A well-known paper, to show what a new entry looks like in a house style. */
 const examplePaper: BibRecord = {
   key: 'vaswani2017attention',

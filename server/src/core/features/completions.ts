@@ -5,10 +5,10 @@ import type { Entry, PaperList } from '../model';
 import type { Span } from '../text';
 import { numberingFor } from '../rules/renumberList';
 import { labelsOf } from '../rules/labelVocabulary';
-import { formatEntry, type BibRecord } from './bibtex';
+import { formatEntry, formatRecordsAt, recordSummary, type BibRecord } from './bibtex';
 import { sectionPath } from './entries';
 
-export type CompletionKind = 'link-label' | 'venue' | 'author' | 'number' | 'title' | 'entry-snippet';
+export type CompletionKind = 'link-label' | 'venue' | 'author' | 'number' | 'title' | 'entry-snippet' | 'bib-record';
 
 /** One completion, independent of any editor protocol. */
 export interface CompletionData {
@@ -288,5 +288,36 @@ function venues(list: PaperList, offset: number, typed: string, after: string): 
     replace,
     filterText: item.value,
     sortText: sortKey(rank),
+  }));
+}
+
+/**
+ * One item per paper of a bibliography (the `.bib` files of `paperList.bibFiles`), on a list item whose text
+ * after the marker has neither a bold title nor a link yet: the user is starting an entry. Each replaces
+ * the whole line with the paper as an entry in the house style, numbered on from the item above (as "Add
+ * Paper from BibTeX" numbers it), so a number typed by hand gives way to the list's own numbering.
+ */
+export function bibRecordCompletions(list: PaperList, line: number, records: readonly BibRecord[], config: ResolvedConfig): CompletionData[] {
+  if (!records.length || line >= list.lines.lineCount) return [];
+  const block = list.blocks.find((candidate) => candidate.startLine === line);
+  if (block?.kind !== 'item') return [];
+  const start = list.lines.lineStarts[line];
+  const end = list.lines.lineEnd(line);
+  const text = list.text.slice(start, end);
+  const marker = itemStartPattern.exec(text) ?? /^[ \t]*(?:\d{1,9}[.)]|[-*+])$/.exec(text);
+  if (!marker) return [];
+  const rest = text.slice(marker[0].length);
+  if (rest.includes('**') || rest.includes('[')) return [];
+  const indent = /^[ \t]*/.exec(text)![0];
+  return records.map((record, index) => ({
+    kind: 'bib-record',
+    label: record.title,
+    detail: recordSummary(record),
+    insertText: indent + formatRecordsAt(list, [record], line, config)[0],
+    snippet: false,
+    replace: { start, end },
+    // Editors match the text from the start of the replaced range, the whole line: the typed marker, then the title.
+    filterText: `${marker[0]}${record.title}`,
+    sortText: `bib${sortKey(index)}`,
   }));
 }
