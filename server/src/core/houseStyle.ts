@@ -132,8 +132,9 @@ function votesOf(entry: Entry, text: string): readonly Vote[] {
     let previous: Entry['links'][number] | undefined;
     for (const link of entry.links) {
       found.push(['labelBrackets', link.label.startsWith('[') && link.label.endsWith(']') ? 'outside' : link.openBracket && link.closeBracket ? 'double' : 'single']);
+      // Labels in capitals are mostly acronyms (`PDF`, `URL`) with a spelling of their own: they do not vote.
       const labelCase = caseOf(plainLabel(link));
-      if (labelCase) found.push(['labelCase', labelCase]);
+      if (labelCase && labelCase !== 'upper') found.push(['labelCase', labelCase]);
       if (previous) {
         const between = text.slice(previous.group.end, link.group.start);
         if (between === '' || between === ' ') found.push(['labelSeparator', between]);

@@ -140,9 +140,9 @@ function findUrl(text: string, span: Span, url: string): Span {
 const yearPattern = /(?<![\p{L}\p{N}]|\d\.)\d{4}(?![\p{L}\p{N}]|\.\d)/gu;
 const numberPattern = /(?<![\p{L}\p{N}]|\d\.)\d+(?![\p{L}\p{N}]|\.\d)/gu;
 
-/** Quote marks that may open and close a title inside the bold. */
-const openingQuotes = '"\u201c';
-const closingQuotes = '"\u201d';
+/** Quote marks that may open and close a title inside the bold; lists get the curly ones the wrong way round too. */
+const openingQuotes = '"\u201c\u201d';
+const closingQuotes = '"\u201d\u201c';
 
 /**
  * A link that stands where the title goes: first in the item or after a date only, to somewhere other
@@ -193,7 +193,7 @@ function readTitle(fields: EntryFields, plain: string, text: string, inner: Span
     periodInside = quoteEnd === end - 2;
     start++;
     end = quoteEnd;
-    titleText = plain.slice(1).replace(/["\u201d]\.?$/, '').trim();
+    titleText = plain.slice(1).replace(/["\u201c\u201d]\.?$/, '').trim();
     fields.titleQuoted = true;
   }
   fields.title = { text: titleText, start, end, outer };

@@ -1,7 +1,8 @@
 import type { ResolvedConfig } from '../config';
-import { houseStyleOf, isSettled, type HouseStyle } from '../houseStyle';
+import { caseOf, houseStyleOf, inCase, isSettled, type HouseStyle } from '../houseStyle';
 import type { Entry, EntryLink, PaperList } from '../model';
 import type { Report, Rule } from '../rule';
+import { shorten, type Span } from '../text';
 import { builtInLabels, labelOf, quoteList, vocabularyOf } from './labelVocabulary';
 
 /** How many labels the message of an unknown label suggests. */
@@ -11,22 +12,33 @@ const suggestionCount = 4;
 interface Expected {
   labelBrackets?: HouseStyle['labelBrackets'];
   labelSeparator?: HouseStyle['labelSeparator'];
+  labelCase?: HouseStyle['labelCase'];
   authorsPeriod?: HouseStyle['authorsPeriod'];
+  titleQuotes?: HouseStyle['titleQuotes'];
 }
 
 function expectedOf(list: PaperList, config: ResolvedConfig): Expected {
   const inferred = houseStyleOf(list, config.houseStyle);
   const firm = <K extends keyof Expected>(field: K): HouseStyle[K] | undefined => (isSettled(inferred, field) ? inferred.style[field] : undefined);
-  return { labelBrackets: firm('labelBrackets'), labelSeparator: firm('labelSeparator'), authorsPeriod: firm('authorsPeriod') };
+  return {
+    labelBrackets: firm('labelBrackets'),
+    labelSeparator: firm('labelSeparator'),
+    labelCase: firm('labelCase'),
+    authorsPeriod: firm('authorsPeriod'),
+    titleQuotes: firm('titleQuotes'),
+  };
 }
 
-function checkLabel(list: PaperList, config: ResolvedConfig, entry: Entry, link: EntryLink, report: (report: Report) => void): void {
+function checkLabel(list: PaperList, config: ResolvedConfig, entry: Entry, link: EntryLink, expected: Expected, report: (report: Report) => void): void {
   const found = labelOf(list.text, link);
   if (!found) return;
   const vocabulary = vocabularyOf(list, config.linkLabels);
   const known = vocabulary.preferred.get(found.label.toLowerCase());
   const span = found.span ?? link.labelSpan;
-  if (known === found.label) return;
+  if (known === found.label) {
+    checkLabelCase(entry, found.label, found.span, expected, report);
+    return;
+  }
   if (known !== undefined) {
     report({
       span,
@@ -42,6 +54,42 @@ function checkLabel(list: PaperList, config: ResolvedConfig, entry: Entry, link:
     span,
     entry: entry.index,
     message: `Link label "${found.label}" is not one of the list's labels; expected one such as ${quoteList(suggestions.slice(0, suggestionCount), 'or')}.`,
+  });
+}
+
+/**
+ * A label in `Paper` case where the house writes `paper`, or the other way round. Labels with a spelling of
+ * their own, such as `PDF` or `arXiv`, keep it.
+ */
+function checkLabelCase(entry: Entry, label: string, span: Span | undefined, expected: Expected, report: (report: Report) => void): void {
+  const want = expected.labelCase;
+  const found = caseOf(label);
+  if (!want || want === 'mixed' || want === 'upper' || !found || found === 'upper' || found === want) return;
+  const wanted = inCase(label, want);
+  report({
+    span: span ?? { start: entry.span.start, end: entry.span.start },
+    entry: entry.index,
+    message: `Link label "${label}" is not in ${want === 'lower' ? 'lower case' : 'capitals'} as the list's house style has; expected "${wanted}".`,
+    fixes: span ? [{ title: `Change the label to "${wanted}"`, edits: [{ ...span, newText: wanted }], safe: true, preferred: true }] : [],
+  });
+}
+
+/** A title in quotes in a list that writes its titles without them, or the other way round. */
+function checkTitleQuotes(text: string, entry: Entry, expected: Expected, report: (report: Report) => void): void {
+  const title = entry.title;
+  if (expected.titleQuotes === undefined || !title || entry.titleProblem || entry.titleUrl || entry.titleQuoted === expected.titleQuotes) return;
+  const edits = expected.titleQuotes
+    ? [{ start: title.start, end: title.start, newText: '"' }, { start: title.end, end: title.end, newText: '"' }]
+    : [{ start: title.start - 1, end: title.start, newText: '' }, { start: title.end, end: title.end + 1, newText: '' }];
+  // Only straight or curly quote marks right around the title are taken away.
+  if (!expected.titleQuotes && !(/["\u201c\u201d]/.test(text[title.start - 1]) && /["\u201c\u201d]/.test(text[title.end]))) return;
+  report({
+    span: title.outer,
+    entry: entry.index,
+    message: expected.titleQuotes
+      ? `Title "${shorten(title.text, 60)}" stands without quotes; expected "**\"${shorten(title.text, 30)}\"**", as the list's house style has.`
+      : `Title "${shorten(title.text, 60)}" stands in quotes; expected it without them, as the list's house style has.`,
+    fixes: [{ title: expected.titleQuotes ? 'Put the title in quotes' : 'Take the quotes off the title', edits, safe: true, preferred: true }],
   });
 }
 
@@ -101,11 +149,14 @@ function checkAuthorsPeriod(text: string, entry: Entry, expected: Expected, repo
   });
 }
 
-/** An entry written differently from the list's house style: label spelling, link brackets and separators, the period after the authors. */
+/**
+ * An entry written differently from the list's house style: a label's spelling or case, link brackets and
+ * separators, the period after the authors, quotes around the title.
+ */
 export const houseStyleRule: Rule = {
   code: 'house-style',
   defaultSeverity: 'info',
-  description: "An entry written differently from the list's house style: a label's spelling, link brackets or separators, the period after the authors.",
+  description: "An entry written differently from the list's house style: a label's spelling or case, link brackets or separators, the period after the authors, quotes around the title.",
   fixable: true,
   scope: 'entry',
   contextKey: ({ list, config }) => {
@@ -117,9 +168,10 @@ export const houseStyleRule: Rule = {
     const text = list.text;
     for (const entry of entries) {
       checkAuthorsPeriod(text, entry, expected, report);
+      checkTitleQuotes(text, entry, expected, report);
       let previous: EntryLink | undefined;
       for (const link of entry.links) {
-        checkLabel(list, config, entry, link, report);
+        checkLabel(list, config, entry, link, expected, report);
         checkBrackets(entry, link, expected, report);
         if (previous) checkSeparator(text, entry, previous, link, expected, report);
         previous = link;
