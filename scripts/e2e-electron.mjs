@@ -1,7 +1,7 @@
 // Runs the extension-host suite (test/e2e/suite) in a desktop VS Code downloaded by @vscode/test-electron.
 // Where VS Code cannot be downloaded (no internet, as in this project's CI) it says so and skips: the
 // same suite runs in code-server through test/e2e/host.test.ts.
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
@@ -26,7 +26,8 @@ try {
   const workspace = join(sandbox, 'workspace');
   mkdirSync(workspace);
   const reference = join(root, 'test', 'fixtures', 'alignment-survey.md');
-  for (const name of ['alignment-survey.md', 'quick-fix.md', 'completion.md', 'renumber.md', 'fix-all.md', 'add-entry.md']) {
+  // The same copies of the reference list as the code-server run makes: the suite names them.
+  for (const name of JSON.parse(readFileSync(join(root, 'test', 'e2e', 'suite', 'workspaceFiles.json'), 'utf8'))) {
     cpSync(reference, join(workspace, name));
   }
   const suite = join(sandbox, 'suite', 'index.js');

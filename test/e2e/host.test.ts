@@ -16,8 +16,9 @@ let browser: Browser | undefined;
 
 before(() => {
   assert.ok(existsSync(vsix), `PAPERLIST_VSIX names the packaged extension (got "${vsix}"); run the tests with npm run test:e2e`);
-  const copies = ['quick-fix.md', 'completion.md', 'renumber.md', 'fix-all.md', 'add-entry.md', 'add-bibtex.md', 'sort-section.md'];
-  sandbox = createSandbox(vsix, { 'alignment-survey.md': referenceList, ...Object.fromEntries(copies.map((name) => [name, referenceList])) });
+  // Copies of the reference list, one for each test that edits; the suite names them in workspaceFiles.json.
+  const copies = JSON.parse(readFileSync(join(__dirname, 'suite', 'workspaceFiles.json'), 'utf8')) as string[];
+  sandbox = createSandbox(vsix, Object.fromEntries(copies.map((name) => [name, referenceList])));
 });
 
 after(async () => {

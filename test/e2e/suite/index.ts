@@ -255,6 +255,23 @@ test('Add Paper from BibTeX inserts a numbered entry in the house style at the c
   assert.equal(document.lineCount, lineCount + 1);
 });
 
+test('Add Paper from BibTeX in the middle of a list renumbers the items below, and one undo takes it back', async () => {
+  const { editor } = await openList('add-bibtex-middle.md');
+  const document = editor.document;
+  const original = document.getText();
+  const third = lineOf(document, '3. **Super-naturalinstructions');
+  editor.selection = new vscode.Selection(third, 0, third, 0);
+  const bibtex = '@misc{a, title={A First Paper}, author={Doe, Jane and others}, year={2024}}\n@misc{b, title={A Second Paper}, author={Roe, Rick and others}, year={2023}, journal={Nature}}';
+  const entries = await vscode.commands.executeCommand<string[]>('paperList.addFromBibtex', bibtex);
+  assert.deepEqual(entries, ['3. **A First Paper**. *Doe et al.* 2024.', '4. **A Second Paper**. *Roe et al.* Nature 2023.']);
+  assert.equal(document.lineAt(third).text, entries[0]);
+  assert.equal(document.lineAt(third + 1).text, entries[1]);
+  assert.match(document.lineAt(third + 2).text, /^5\. \*\*Super-naturalinstructions/);
+  assert.match(document.lineAt(lineOf(document, '**Llavar')).text, /^19\. /, 'the last item of the list moved from 17 to 19');
+  await vscode.commands.executeCommand('undo');
+  assert.equal(document.getText(), original);
+});
+
 test('Export to BibTeX writes every paper of the list, or of one section, to a .bib file', async () => {
   await openList('alignment-survey.md');
   const target = fileUri('export-all.bib');
@@ -312,7 +329,9 @@ test('Show House Style answers markdown and shows it beside the list', async () 
   assert.ok(result, 'the server answered');
   assert.equal(typeof result.markdown, 'string');
   assert.ok(result.markdown.trim().length > 0);
-  assert.ok(['numbered', 'bulleted'].includes(result.style.marker));
+  assert.equal(result.style.marker, 'numbered');
+  assert.match(result.markdown, /\| Link brackets \| `\[\[Paper\]\(url\)\]` \| 226 of 226 \|/);
+  assert.match(result.markdown, /```markdown\n1\. \*\*Attention Is All You Need\*\*\. \*Vaswani et al\.\* NeurIPS 2017\. \[\[Paper\]\(https:\/\/arxiv\.org\/abs\/1706\.03762\)\]\n```/);
   assert.deepEqual(result.pinned, []);
   const shown = vscode.window.visibleTextEditors.find((candidate) => candidate.document.uri.scheme === 'paperList-houseStyle');
   assert.ok(shown, 'an editor shows the house style');
