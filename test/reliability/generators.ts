@@ -65,16 +65,26 @@ const entry = fc
     marker: fc.constantFrom('1.', '2.', '3.', '10.', '007.', '-', '*', '1)', '999999999.', '1234567890.'),
     indent: fc.constantFrom('', '', '', '  ', '   ', '    ', '\t'),
     title,
-    titleShape: fc.constantFrom('**T**.', '**T.**', '**T**', '**T', '****', 'T', '**T*x**.', '**[RLHF] T**.'),
+    lead: fc.constantFrom('', '', '', '[2023/05] ', '2023.5 ', '[2023] ', '<u>GPT-3</u>: ', '[2023/05] <u>X</u>: '),
+    titleShape: fc.constantFrom(
+      '**T**.', '**T.**', '**T**', '**T', '****', 'T', '**T*x**.', '**[RLHF] T**.',
+      '**"T"**.', '**"T."**', '**\u201cT\u201d**', '**"T**', '**[T](https://arxiv.org/abs/2301.00001)**.', '[T](https://x.org/t).',
+    ),
     authors,
-    authorShape: fc.constantFrom(' *A*.', ' *A*', ' _A_.', ' A.', ''),
+    authorShape: fc.constantFrom(' *A*.', ' *A*', ' _A_.', ' A.', '', ' *A arXiv.*', ' *A (MIT) NeurIPS 2023.*'),
+    authorsBelow: fc.constantFrom(false, false, false, true),
+    separator: fc.constantFrom('', '', ' ', '  '),
     venue: fc.constantFrom(...venues),
     year,
     links: fc.array(link, { maxLength: 4 }),
     noise: fc.array(fc.tuple(fc.nat(), noisePiece), { maxLength: 3 }),
   })
   .map((parts) => {
-    let line = `${parts.indent}${parts.marker} ${parts.titleShape.replace('T', parts.title)}${parts.authorShape.replace('A', parts.authors)} ${parts.venue} ${parts.year}. ${parts.links.join('')}`;
+    const authors = parts.authorShape.replace('A', parts.authors);
+    const head = `${parts.indent}${parts.marker} ${parts.lead}${parts.titleShape.replace('T', parts.title)}`;
+    const tail = ` ${parts.venue} ${parts.year}. ${parts.links.join(parts.separator)}`;
+    // Some lists put the authors on an indented line of their own below the item.
+    let line = parts.authorsBelow ? `${head}${tail}\n\n${parts.indent}    ${authors.trim()}\n` : `${head}${authors}${tail}`;
     for (const [at, piece] of parts.noise) {
       const position = at % (line.length + 1);
       line = line.slice(0, position) + piece + line.slice(position);
