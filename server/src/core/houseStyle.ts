@@ -104,7 +104,6 @@ export function inCase(label: string, labelCase: LabelCase): string {
   return label;
 }
 
-
 /** Below this share of the votes a field has no majority, and the default stands. */
 const majority = 0.5;
 

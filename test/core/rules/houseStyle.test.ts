@@ -40,6 +40,12 @@ test('house-style: the spelling the list uses most wins over the built-in one', 
   assert.equal(fixText(text, only), text.replace('[Paper]', '[paper]'));
 });
 
+test('house-style: a misspelt label is left to link-label', () => {
+  const text = withEntry('4. **Delta**. *Xu et al.* 2023. [[Cdoe](https://x.org)]');
+  assert.deepEqual(lint(text, code), []);
+  assert.deepEqual(lines(text, lint(text, 'link-label')), [6]);
+});
+
 test('house-style: an unknown label is named, without a fix', () => {
   const text = withEntry('4. **Delta**. *Xu et al.* 2023. [[Offical WebSite](https://x.org)]');
   const findings = lint(text, code);
@@ -136,7 +142,7 @@ test('house-style: a label in another case than the house writes its labels take
   assert.equal(fixText(text, only), text.replace('[Demo]', '[demo]'));
   // Pinned to capitals, every lower-case label is flagged; "PDF" keeps its own spelling.
   const pinned = lint(text, code, { config: { houseStyle: { labelCase: 'capitalized' } } });
-  assert.equal(pinned.filter((finding) => finding.message.includes('capitals')).length, 5);
+  assert.equal(pinned.filter((finding) => finding.message.includes('does not start with a capital')).length, 5);
 });
 
 test('house-style: titles take the quotes of the house, or lose them', () => {

@@ -4,6 +4,7 @@ import type { Entry, EntryLink, PaperList } from '../model';
 import type { Report, Rule } from '../rule';
 import { shorten, type Span } from '../text';
 import { builtInLabels, labelOf, quoteList, vocabularyOf } from './labelVocabulary';
+import { nearMisses } from './linkLabel';
 
 /** How many labels the message of an unknown label suggests. */
 const suggestionCount = 4;
@@ -48,6 +49,8 @@ function checkLabel(list: PaperList, config: ResolvedConfig, entry: Entry, link:
     });
     return;
   }
+  // A near miss of a known label, such as "Cdoe", is link-label's business.
+  if (nearMisses(vocabulary, found.label.toLowerCase()).closest.length) return;
   const suggestions = [...vocabulary.mostUsed];
   for (const label of builtInLabels) if (suggestions.length < suggestionCount && !suggestions.includes(label)) suggestions.push(label);
   report({
@@ -69,7 +72,7 @@ function checkLabelCase(entry: Entry, label: string, span: Span | undefined, exp
   report({
     span: span ?? { start: entry.span.start, end: entry.span.start },
     entry: entry.index,
-    message: `Link label "${label}" is not in ${want === 'lower' ? 'lower case' : 'capitals'} as the list's house style has; expected "${wanted}".`,
+    message: `Link label "${label}" ${want === 'lower' ? 'is not in lower case' : 'does not start with a capital'} as the list's house style has; expected "${wanted}".`,
     fixes: span ? [{ title: `Change the label to "${wanted}"`, edits: [{ ...span, newText: wanted }], safe: true, preferred: true }] : [],
   });
 }

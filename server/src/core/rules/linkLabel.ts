@@ -1,5 +1,5 @@
 import type { Fix, Rule } from '../rule';
-import { labelOf, quoteList, vocabularyOf } from './labelVocabulary';
+import { labelOf, quoteList, vocabularyOf, type Vocabulary } from './labelVocabulary';
 
 /**
  * The optimal-string-alignment distance (Levenshtein plus swaps of neighbours, so "Cdoe" is one edit
@@ -28,6 +28,22 @@ export function labelDistance(a: string, b: string, max: number): number {
 /** How many edits a near miss may be away from a label: one per 4 letters of the longer of the two, at most 2, so "DOI" is no near miss of "Doc". */
 const allowedDistance = (a: string, b: string) => Math.min(2, Math.floor(Math.max(a.length, b.length) / 4));
 
+/** The list's labels closest to a lower-cased label that is not one of them, within the allowed distance. */
+export function nearMisses(vocabulary: Vocabulary, key: string): { closest: string[]; distance: number } {
+  let closest: string[] = [];
+  let closestDistance = Infinity;
+  for (const [candidateKey, spelling] of vocabulary.preferred) {
+    const allowed = allowedDistance(key, candidateKey);
+    if (allowed === 0) continue;
+    const distance = labelDistance(key, candidateKey, allowed);
+    if (distance > allowed || distance > closestDistance) continue;
+    if (distance < closestDistance) closest = [];
+    closestDistance = distance;
+    closest.push(spelling);
+  }
+  return { closest, distance: closestDistance };
+}
+
 /** A link label that looks like a misspelling of one of the list's labels. */
 export const linkLabelRule: Rule = {
   code: 'link-label',
@@ -52,17 +68,7 @@ export const linkLabelRule: Rule = {
         const key = label.toLowerCase();
         // A known label in another spelling, or a label the list uses rarely, is house-style's business.
         if (vocabulary.preferred.has(key)) continue;
-        let closest: string[] = [];
-        let closestDistance = Infinity;
-        for (const [candidateKey, spelling] of vocabulary.preferred) {
-          const allowed = allowedDistance(key, candidateKey);
-          if (allowed === 0) continue;
-          const distance = labelDistance(key, candidateKey, allowed);
-          if (distance > allowed || distance > closestDistance) continue;
-          if (distance < closestDistance) closest = [];
-          closestDistance = distance;
-          closest.push(spelling);
-        }
+        const { closest, distance: closestDistance } = nearMisses(vocabulary, key);
         if (closest.length) {
           // Only a single candidate one edit away is certain enough for fix-all; the rest is the user's call.
           const single = closest.length === 1;
