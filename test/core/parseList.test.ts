@@ -180,6 +180,10 @@ test('parseList: reads every entry shape the real lists use', () => {
       { marker: 'bulleted', date: '[2023/10]', title: 'Lemur: Harmonizing Language and Code.', authors: 'Yiheng Xu (HKU) et al.', venueInAuthors: true, venue: 'arXiv', year: 2023, labels: ['[paper]', '[code]'] },
     ],
     [
+      '1. **Title.** *Janet Alvarez, Bo Li.* ICML 2020. [[Paper](https://x.org/1)]',
+      { authors: 'Janet Alvarez, Bo Li.', venueInAuthors: false, venue: 'ICML', year: 2020 },
+    ],
+    [
       '- 2023.5 **Title.** *Li et al.* NeurIPS. [[paper]](https://x.org/1)',
       { date: '2023.5', year: 2023, venue: 'NeurIPS', labels: ['[paper]'] },
     ],

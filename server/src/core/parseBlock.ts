@@ -219,7 +219,8 @@ function readAuthors(fields: EntryFields, node: Emphasis, text: string, spanOf: 
   const raw = text.slice(inner.start, inner.end);
   const etAl = raw.toLowerCase().lastIndexOf('et al');
   let end = inner.end;
-  if (etAl !== -1) {
+  // "et al" ends a word: in "Janet Alvarez" it does not.
+  if (etAl !== -1 && !/\p{L}/u.test(raw[etAl + 5] ?? '')) {
     let after = etAl + 5;
     if (raw[after] === '.') after++;
     const rest = trimField(raw.slice(after), inner.start + after);
