@@ -26,7 +26,10 @@ function fieldSpan(entry: Entry, field: FieldName): Span | undefined {
 function fieldText(list: PaperList, entry: Entry, field: FieldName): string | undefined {
   const span = fieldSpan(entry, field);
   if (!span) return undefined;
-  return list.text.slice(span.start, span.end).trim().replace(/\s+/g, ' ');
+  const written = list.text.slice(span.start, span.end).trim();
+  // Most fields have single spaces only: kept as a slice of the text rather than rebuilt piece by piece,
+  // which on a list with thousands of repeated papers holds tens of megabytes of string fragments.
+  return /\s\s|[^\S ]/.test(written) ? written.replace(/\s+/g, ' ') : written;
 }
 
 /** Field texts per entry; an entry object is only kept across edits while its text stays the same. */
