@@ -3,7 +3,7 @@
 // same suite runs in code-server through test/e2e/host.test.ts.
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { downloadAndUnzipVSCode, runTests } from '@vscode/test-electron';
 
@@ -25,10 +25,11 @@ const sandbox = mkdtempSync(join(tmpdir(), 'paperlist-electron-'));
 try {
   const workspace = join(sandbox, 'workspace');
   mkdirSync(workspace);
-  const reference = join(root, 'test', 'fixtures', 'alignment-survey.md');
-  // The same copies of the reference list as the code-server run makes: the suite names them.
-  for (const name of JSON.parse(readFileSync(join(root, 'test', 'e2e', 'suite', 'workspaceFiles.json'), 'utf8'))) {
-    cpSync(reference, join(workspace, name));
+  // The same workspace as the code-server run: the suite names its files and where they come from.
+  const files = JSON.parse(readFileSync(join(root, 'test', 'e2e', 'suite', 'workspaceFiles.json'), 'utf8'));
+  for (const [name, source] of Object.entries(files)) {
+    mkdirSync(dirname(join(workspace, name)), { recursive: true });
+    cpSync(join(root, source), join(workspace, name));
   }
   const suite = join(sandbox, 'suite', 'index.js');
   await build({

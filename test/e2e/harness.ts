@@ -5,7 +5,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { once } from 'node:events';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
@@ -48,6 +48,7 @@ export function createSandbox(vsix: string, files: Record<string, string> = { 'a
   writeFileSync(sandbox.config, 'auth: none\n');
   for (const [name, source] of Object.entries(files)) {
     // The copies are edited by the tests (and by people trying the demo); the sources may be read-only.
+    mkdirSync(dirname(join(sandbox.workspace, name)), { recursive: true });
     cpSync(source, join(sandbox.workspace, name));
     chmodSync(join(sandbox.workspace, name), 0o644);
   }

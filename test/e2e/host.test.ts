@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { build } from 'esbuild';
 import type { Browser } from 'playwright-core';
-import { createSandbox, diagnosticsOf, launchBrowser, within, openWorkbench, referenceList, removeSandbox, repoRoot, startCodeServer, workbenchUrl, type CodeServer, type Sandbox } from './harness';
+import { createSandbox, diagnosticsOf, launchBrowser, within, openWorkbench, removeSandbox, repoRoot, startCodeServer, workbenchUrl, type CodeServer, type Sandbox } from './harness';
 
 const vsix = process.env.PAPERLIST_VSIX ?? '';
 let sandbox: Sandbox;
@@ -16,9 +16,10 @@ let browser: Browser | undefined;
 
 before(() => {
   assert.ok(existsSync(vsix), `PAPERLIST_VSIX names the packaged extension (got "${vsix}"); run the tests with npm run test:e2e`);
-  // Copies of the reference list, one for each test that edits; the suite names them in workspaceFiles.json.
-  const copies = JSON.parse(readFileSync(join(__dirname, 'suite', 'workspaceFiles.json'), 'utf8')) as string[];
-  sandbox = createSandbox(vsix, Object.fromEntries(copies.map((name) => [name, referenceList])));
+  // The workspace: copies of the reference list, one for each test that edits, a .bib file and settings,
+  // named in workspaceFiles.json by the suite.
+  const files = JSON.parse(readFileSync(join(__dirname, 'suite', 'workspaceFiles.json'), 'utf8')) as Record<string, string>;
+  sandbox = createSandbox(vsix, Object.fromEntries(Object.entries(files).map(([name, source]) => [name, join(repoRoot, source)])));
 });
 
 after(async () => {

@@ -188,6 +188,22 @@ test('typing [[ offers the link labels of the list', async () => {
   assert.equal(labels[0], 'Paper', 'the most used label comes first');
 });
 
+test('on a new item, completion offers the papers of the paperList.bibFiles files as entries in the house style', async () => {
+  // The workspace settings name papers.bib, which lies beside the lists.
+  const { editor } = await openList('bib-completion.md');
+  const document = editor.document;
+  const blank = lineOf(document, '17. **Llavar') + 1;
+  await editor.edit((edit) => edit.insert(new vscode.Position(blank, 0), '18. Vis\n'));
+  const position = document.lineAt(blank).range.end;
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position);
+  const paper = list.items.find((item) => (typeof item.label === 'string' ? item.label : item.label.label) === 'Visual Instruction Tuning');
+  assert.ok(paper, `the paper of papers.bib is offered; got ${list.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label)).join(', ')}`);
+  const edit = paper.textEdit ?? (paper.range ? new vscode.TextEdit(paper.range instanceof vscode.Range ? paper.range : paper.range.replacing, String(paper.insertText)) : undefined);
+  assert.ok(edit, 'the item replaces the line');
+  await editor.edit((builder) => builder.replace(edit.range, edit.newText));
+  assert.equal(document.lineAt(blank).text, '18. **Visual Instruction Tuning**. *Liu et al.* arXiv 2023. [[Paper](https://arxiv.org/abs/2304.08485)]');
+});
+
 test('Renumber Section renumbers the section at the cursor, Renumber All Lists every list', async () => {
   const { editor } = await openList('renumber.md');
   const document = editor.document;
