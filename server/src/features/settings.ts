@@ -13,7 +13,7 @@ export interface PaperListSettings {
   maxFileSize: number;
   /** BibTeX files whose records completion offers on a new list item: absolute, or relative to the workspace folder. */
   bibFiles: string[];
-  /** The lint settings of `.paperlistrc.json`: rules, linkLabels, trackingParameters, numbering. */
+  /** The lint settings of `.paperlistrc.json`: rules, linkLabels, trackingParameters, numbering, houseStyle. */
   config: PaperListConfig;
 }
 
@@ -45,7 +45,7 @@ export function readSettings(value: unknown): { settings: PaperListSettings; pro
   }
   // Settings the client leaves at their defaults arrive as empty objects and arrays; they add nothing.
   const lintPart: Record<string, unknown> = {};
-  for (const key of ['rules', 'linkLabels', 'trackingParameters', 'numbering'] as const) {
+  for (const key of ['rules', 'linkLabels', 'trackingParameters', 'numbering', 'houseStyle'] as const) {
     const item = raw[key];
     if (item === undefined || item === null) continue;
     if (Array.isArray(item) && !item.length) continue;

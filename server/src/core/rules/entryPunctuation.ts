@@ -25,11 +25,11 @@ function periodFitsAfter(text: string, offset: number): boolean {
 }
 
 
-/** A period is missing after the title or after the year, where the list's own entries have one. */
+/** A period is missing after the title or after the year, where the list's house style has one. */
 export const entryPunctuationRule: Rule = {
   code: 'entry-punctuation',
   defaultSeverity: 'info',
-  description: "A period is missing after the title or after the year, where the list's own entries have one.",
+  description: "A period is missing after the title or after the year, where the list's house style has one.",
   fixable: true,
   scope: 'entry',
   contextKey: ({ list, config }) => JSON.stringify(patternOf(list, config)),
