@@ -1,10 +1,10 @@
 // Runs the extension-host suite (test/e2e/suite) in a desktop VS Code downloaded by @vscode/test-electron.
 // Where VS Code cannot be downloaded (no internet, as in this project's CI) it says so and skips: the
 // same suite runs in code-server through test/e2e/host.test.ts.
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { build } from 'esbuild';
+import { join, resolve } from 'node:path';
+import { tsImport } from 'tsx/esm/api';
 import { downloadAndUnzipVSCode, runTests } from '@vscode/test-electron';
 
 const root = resolve(import.meta.dirname, '..');
@@ -25,23 +25,11 @@ const sandbox = mkdtempSync(join(tmpdir(), 'paperlist-electron-'));
 try {
   const workspace = join(sandbox, 'workspace');
   mkdirSync(workspace);
-  // The same workspace as the code-server run: the suite names its files and where they come from.
-  const files = JSON.parse(readFileSync(join(root, 'test', 'e2e', 'suite', 'workspaceFiles.json'), 'utf8'));
-  for (const [name, source] of Object.entries(files)) {
-    mkdirSync(dirname(join(workspace, name)), { recursive: true });
-    cpSync(join(root, source), join(workspace, name));
-  }
+  // The same workspace and suite bundle as the code-server run.
+  const { buildSuite, copyFiles, suiteWorkspaceFiles } = await tsImport('../test/e2e/harness.ts', import.meta.url);
+  copyFiles(suiteWorkspaceFiles(), workspace);
   const suite = join(sandbox, 'suite', 'index.js');
-  await build({
-    entryPoints: [join(root, 'test', 'e2e', 'suite', 'index.ts')],
-    outfile: suite,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['vscode'],
-    logLevel: 'warning',
-  });
+  await buildSuite(suite);
   await runTests({
     vscodeExecutablePath,
     extensionDevelopmentPath: root,

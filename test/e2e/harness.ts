@@ -7,6 +7,7 @@ import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { once } from 'node:events';
+import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const repoRoot = resolve(import.meta.dirname, '..', '..');
@@ -33,6 +34,39 @@ export interface Sandbox {
   extensionDir: string;
 }
 
+/** The workspace of the extension-host suite: file names and the paths they are copied from, as the suite names them. */
+export function suiteWorkspaceFiles(): Record<string, string> {
+  const files = JSON.parse(readFileSync(join(repoRoot, 'test', 'e2e', 'suite', 'workspaceFiles.json'), 'utf8')) as Record<string, string>;
+  return Object.fromEntries(Object.entries(files).map(([name, source]) => [name, join(repoRoot, source)]));
+}
+
+/** Copies files into a folder under the given names, writable, as the tests (and people trying the demo) edit them. */
+export function copyFiles(files: Record<string, string>, folder: string): void {
+  for (const [name, source] of Object.entries(files)) {
+    mkdirSync(dirname(join(folder, name)), { recursive: true });
+    cpSync(source, join(folder, name));
+    // The sources may be read-only.
+    chmodSync(join(folder, name), 0o644);
+  }
+}
+
+/** Bundles the extension-host suite (test/e2e/suite) into one file that VS Code loads, with `vscode` left to the host. */
+export async function buildSuite(outfile: string): Promise<void> {
+  // Required by path, not imported: under tsx's tsImport (scripts/e2e-electron.mjs) an imported esbuild
+  // looks for its binary at a path with tsx's query appended.
+  const { build } = createRequire(join(repoRoot, 'package.json'))('esbuild') as typeof import('esbuild');
+  await build({
+    entryPoints: [join(repoRoot, 'test', 'e2e', 'suite', 'index.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+    logLevel: 'warning',
+  });
+}
+
 /** Fresh folders, a copy of the reference list in a workspace, and the .vsix installed into code-server. */
 export function createSandbox(vsix: string, files: Record<string, string> = { 'alignment-survey.md': referenceList }): Sandbox {
   const root = mkdtempSync(join(tmpdir(), 'paperlist-e2e-'));
@@ -46,12 +80,7 @@ export function createSandbox(vsix: string, files: Record<string, string> = { 'a
   };
   for (const folder of [sandbox.workspace, sandbox.userData, sandbox.extensions]) mkdirSync(folder, { recursive: true });
   writeFileSync(sandbox.config, 'auth: none\n');
-  for (const [name, source] of Object.entries(files)) {
-    // The copies are edited by the tests (and by people trying the demo); the sources may be read-only.
-    mkdirSync(dirname(join(sandbox.workspace, name)), { recursive: true });
-    cpSync(source, join(sandbox.workspace, name));
-    chmodSync(join(sandbox.workspace, name), 0o644);
-  }
+  copyFiles(files, sandbox.workspace);
   // Quiet, predictable editor: no welcome page, no trust prompt, no auto-closing surprises in typing tests.
   mkdirSync(join(sandbox.userData, 'User'), { recursive: true });
   writeFileSync(

@@ -5,9 +5,8 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { build } from 'esbuild';
 import type { Browser } from 'playwright-core';
-import { createSandbox, diagnosticsOf, launchBrowser, within, openWorkbench, removeSandbox, repoRoot, startCodeServer, workbenchUrl, type CodeServer, type Sandbox } from './harness';
+import { buildSuite, createSandbox, diagnosticsOf, launchBrowser, within, openWorkbench, removeSandbox, startCodeServer, suiteWorkspaceFiles, workbenchUrl, type CodeServer, type Sandbox } from './harness';
 
 const vsix = process.env.PAPERLIST_VSIX ?? '';
 let sandbox: Sandbox;
@@ -18,8 +17,7 @@ before(() => {
   assert.ok(existsSync(vsix), `PAPERLIST_VSIX names the packaged extension (got "${vsix}"); run the tests with npm run test:e2e`);
   // The workspace: copies of the reference list, one for each test that edits, a .bib file and settings,
   // named in workspaceFiles.json by the suite.
-  const files = JSON.parse(readFileSync(join(__dirname, 'suite', 'workspaceFiles.json'), 'utf8')) as Record<string, string>;
-  sandbox = createSandbox(vsix, Object.fromEntries(Object.entries(files).map(([name, source]) => [name, join(repoRoot, source)])));
+  sandbox = createSandbox(vsix, suiteWorkspaceFiles());
 });
 
 after(async () => {
@@ -30,16 +28,7 @@ after(async () => {
 
 test('extension-host tests pass in code-server', { timeout: 300_000 }, async () => {
   const suite = join(sandbox.root, 'suite', 'index.js');
-  await build({
-    entryPoints: [join(repoRoot, 'test', 'e2e', 'suite', 'index.ts')],
-    outfile: suite,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['vscode'],
-    logLevel: 'warning',
-  });
+  await buildSuite(suite);
   const results = join(sandbox.root, 'results.json');
   server = await startCodeServer(sandbox, { PAPERLIST_E2E_RESULTS: results });
   browser = await launchBrowser();
