@@ -53,7 +53,7 @@ export function registerCompletion(connection: Connection, documents: PaperDocum
       if (offset === undefined) return [];
       const config = configOf(analysis);
       const found = completionsAt(analysis.list, offset, config);
-      const papers = analysis.settings.bibFiles.length ? bibRecordCompletions(analysis.list, params.position.line, bibRecordsOf(analysis, bibFiles), config) : [];
+      const papers = analysis.settings.bibFiles.length ? bibRecordCompletions(analysis.list, params.position.line, () => bibRecordsOf(analysis, bibFiles), config) : [];
       return [...found, ...papers].map((item): CompletionItem => {
         const snippet = item.snippet && capabilities.snippets;
         const newText = item.snippet && !snippet ? snippetToPlainText(item.insertText) : item.insertText;

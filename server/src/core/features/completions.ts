@@ -292,13 +292,13 @@ function venues(list: PaperList, offset: number, typed: string, after: string): 
 }
 
 /**
- * One item per paper of a bibliography (the `.bib` files of `paperList.bibFiles`), on a list item whose text
+ * One item per paper of a bibliography (the `.bib` files of `paperList.bibFiles`, read by `recordsOf`), on a list item whose text
  * after the marker has neither a bold title nor a link yet: the user is starting an entry. Each replaces
  * the whole line with the paper as an entry in the house style, numbered on from the item above (as "Add
  * Paper from BibTeX" numbers it), so a number typed by hand gives way to the list's own numbering.
  */
-export function bibRecordCompletions(list: PaperList, line: number, records: readonly BibRecord[], config: ResolvedConfig): CompletionData[] {
-  if (!records.length || line >= list.lines.lineCount) return [];
+export function bibRecordCompletions(list: PaperList, line: number, recordsOf: () => readonly BibRecord[], config: ResolvedConfig): CompletionData[] {
+  if (line >= list.lines.lineCount) return [];
   const block = list.blocks.find((candidate) => candidate.startLine === line);
   if (block?.kind !== 'item') return [];
   const start = list.lines.lineStarts[line];
@@ -308,6 +308,8 @@ export function bibRecordCompletions(list: PaperList, line: number, records: rea
   if (!marker) return [];
   const rest = text.slice(marker[0].length);
   if (rest.includes('**') || rest.includes('[')) return [];
+  // The bibliography is read only here, on a line that starts an entry, not on every completion request.
+  const records = recordsOf();
   const indent = /^[ \t]*/.exec(text)![0];
   return records.map((record, index) => ({
     kind: 'bib-record',
