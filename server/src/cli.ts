@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { exampleEntry } from './core/features/bibtex';
+import { exampleEntry, exportBibtex } from './core/features/bibtex';
+import { entriesToCsv, exportEntries, type ExportedFile } from './core/features/exportEntries';
 import {
   BlockCache,
   describeHouseStyle,
@@ -20,13 +21,16 @@ import { loadConfigFor, nodeHostFor, readTextFile } from './node/files';
 
 const usage = `Usage: paperlist lint [--format stylish|json] [--fix] [--config FILE] FILE...
        paperlist style [--format text|json] [--config FILE] FILE...
+       paperlist export [--format json|csv|bibtex] [--config FILE] FILE...
 
 "lint" lints markdown lists of research papers. "style" shows the house style of each list: how most
 of its entries are written, with the share of entries behind each field and the JSON to pin it.
+"export" prints the entries as paperlist reads them: title, authors, venue, year, links and more.
 
 Options:
-  --format               lint: stylish (default) or json; style: text (default) or json
-  --fix                  apply every safe fix in place, then report what remains
+  --format               lint: stylish (default) or json; style: text (default) or json;
+                         export: json (default), csv or bibtex
+  --fix                  lint only: apply every safe fix in place, then report what remains
   --config FILE          use this config file instead of the nearest .paperlistrc.json
   -h, --help             show this help
   -v, --version          show the version
@@ -106,7 +110,7 @@ export function runCli(argv: string[], io: CliIo): number {
       args: argv,
       allowPositionals: true,
       options: {
-        format: { type: 'string', default: 'stylish' },
+        format: { type: 'string' },
         fix: { type: 'boolean', default: false },
         config: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
@@ -127,14 +131,19 @@ export function runCli(argv: string[], io: CliIo): number {
     return 0;
   }
   const [command, ...files] = positionals;
-  if (command !== 'lint' && command !== 'style') {
-    io.stderr(command ? `paperlist: unknown command "${command}"; expected "lint" or "style"\n\n${usage}` : usage);
+  if (command !== 'lint' && command !== 'style' && command !== 'export') {
+    io.stderr(command ? `paperlist: unknown command "${command}"; expected "lint", "style" or "export"\n\n${usage}` : usage);
     return 2;
   }
-  const formats = command === 'lint' ? ['stylish', 'json'] : ['text', 'json'];
-  const format = command === 'style' && values.format === 'stylish' ? 'text' : values.format;
-  if (!formats.includes(format ?? '')) {
-    io.stderr(`paperlist: unknown format "${values.format}"; expected "${formats[0]}" or "${formats[1]}"`);
+  // The first format of each command is its default.
+  const formats = { lint: ['stylish', 'json'], style: ['text', 'json'], export: ['json', 'csv', 'bibtex'] }[command];
+  const format = values.format ?? formats[0];
+  if (!formats.includes(format)) {
+    io.stderr(`paperlist: unknown format "${format}"; expected ${formats.slice(0, -1).map((name) => `"${name}"`).join(', ')} or "${formats[formats.length - 1]}"`);
+    return 2;
+  }
+  if (values.fix && command !== 'lint') {
+    io.stderr(`paperlist: --fix works only with "lint"\n\n${usage}`);
     return 2;
   }
   if (!files.length) {
@@ -142,6 +151,7 @@ export function runCli(argv: string[], io: CliIo): number {
     return 2;
   }
   if (command === 'style') return showStyles(files, format === 'json', values.config, io);
+  if (command === 'export') return exportFiles(files, format as 'json' | 'csv' | 'bibtex', values.config, io);
 
   let status = 0;
   const results: JsonFinding[][] = [];
@@ -179,7 +189,7 @@ export function runCli(argv: string[], io: CliIo): number {
     results.push(rows);
     shown.push(display);
   }
-  if (values.format === 'json') io.stdout(JSON.stringify(results.flat(), null, 2));
+  if (format === 'json') io.stdout(JSON.stringify(results.flat(), null, 2));
   else if (shown.length) io.stdout(stylish(results, shown, io.color));
   return status;
 }
@@ -214,6 +224,32 @@ function showStyles(files: string[], json: boolean, configFile: string | undefin
   }
   if (json) io.stdout(JSON.stringify(styles, null, 2));
   else if (texts.length) io.stdout(texts.join('\n\n'));
+  return status;
+}
+
+/** `paperlist export`: the entries of each file as JSON, CSV or BibTeX, exactly as the parser read them. */
+function exportFiles(files: string[], format: 'json' | 'csv' | 'bibtex', configFile: string | undefined, io: CliIo): number {
+  let status = 0;
+  const exported: ExportedFile[] = [];
+  const bibtex: string[] = [];
+  for (const file of files) {
+    const opened = openList(file, configFile, io);
+    if (!opened) {
+      status = 2;
+      continue;
+    }
+    const { display, read, loaded } = opened;
+    for (const problem of loaded.problems) io.stderr(`paperlist: ${display}: the config was ignored in part: ${problem}`);
+    const list = parseList(read.text);
+    if (format === 'bibtex') {
+      const text = exportBibtex(list);
+      if (text) bibtex.push(text);
+    } else exported.push({ file: display, entries: exportEntries(list) });
+  }
+  if (format === 'json') io.stdout(JSON.stringify(exported, null, 2));
+  // io.stdout ends what it prints with a line break, so the last one of the table or the BibTeX is left to it.
+  else if (format === 'csv') io.stdout(entriesToCsv(exported).replace(/\n$/, ''));
+  else if (bibtex.length) io.stdout(bibtex.join('\n').replace(/\n$/, ''));
   return status;
 }
 

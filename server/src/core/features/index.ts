@@ -2,6 +2,7 @@
 export * from './completions';
 export * from './edits';
 export * from './entries';
+export * from './exportEntries';
 export * from './hover';
 export * from './outline';
 export * from './references';
