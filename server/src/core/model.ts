@@ -31,6 +31,8 @@ export interface DocumentLink {
   urlSpan: Span;
 }
 
+export type TitleStyle = 'bold' | 'link' | 'quoted' | 'plain' | 'cell';
+
 /** No bold title; `**` never closed; nothing between the markers; markers that pair up but do not render. */
 export type TitleProblem = 'missing' | 'unclosed' | 'empty' | 'broken';
 
@@ -39,7 +41,14 @@ export interface EntryFields {
   /** The title's text, its span without the `**` markers, and the span with them. */
   title?: Field & { outer: Span };
   titleProblem?: TitleProblem;
+  /**
+   * How the title is written: in bold, as a link (`[Title](url)`), in quotes (`"Title"` after a bold
+   * nickname), as plain text up to the first venue, link or sentence end, or as a table cell.
+   */
+  titleStyle?: TitleStyle;
   authors?: Field & { outer: Span };
+  /** Authors in italics, `*Wang et al.*`, or as plain text found by their name pattern. */
+  authorsStyle?: 'italic' | 'plain';
   /** The text between the authors (or the title) and the first link, where venue and year live. */
   tail: Span;
   venue?: Field;
@@ -64,6 +73,11 @@ export interface EntryFields {
   periodAfterTitle?: 'inside' | 'outside' | false;
   periodAfterYear?: boolean;
   links: EntryLink[];
+  /**
+   * A title with links but no other sign of a paper, such as `- [Title](url)`: a paper when most items
+   * of its list are papers, a link to anything otherwise.
+   */
+  candidate?: boolean;
 }
 
 export interface Entry extends EntryFields {

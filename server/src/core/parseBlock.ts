@@ -3,6 +3,7 @@ import { toString } from 'mdast-util-to-string';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { fastParagraph } from './fastEntry';
+import { datePattern as anyDatePattern, findYear, looksLikeAuthors, venueTagOf } from './fieldPatterns';
 import type { DocumentLink, EntryFields, EntryLink, Field } from './model';
 import { lineStartsOf, type Span } from './text';
 
@@ -90,10 +91,16 @@ export function parseBlock(text: string, kind: 'heading' | 'item' | 'other', opt
     const list = tree.children[0];
     const item = list?.type === 'list' ? list.children[0] : undefined;
     const paragraph = item?.children[0]?.type === 'paragraph' ? (item.children[0] as Paragraph) : undefined;
-    const second = item?.children[1]?.type === 'paragraph' ? (item.children[1] as Paragraph) : undefined;
-    if (paragraph) result.entry = readEntry(paragraph, text, spanOf, second);
+    if (paragraph) result.entry = readEntry(paragraph, text, spanOf, laterParagraphs(item!.children));
   }
   return result;
+}
+
+/** The paragraphs of an item after its first, up to its first nested list or other block. */
+function laterParagraphs(children: readonly Nodes[]): Paragraph[] {
+  const later: Paragraph[] = [];
+  for (let i = 1; i < children.length && children[i].type === 'paragraph'; i++) later.push(children[i] as Paragraph);
+  return later;
 }
 
 function collectLinks(tree: Root, text: string, spanOf: (node: Nodes) => Span): DocumentLink[] {
@@ -148,10 +155,8 @@ const closingQuotes = '"\u201d\u201c';
  * A link that stands where the title goes: first in the item or after a date only, to somewhere other
  * than an anchor of this document, with a label of a few words rather than a label such as `[[Paper](url)]`.
  */
-function isTitleLink(node: Link, text: string, span: Span, itemStart: number): boolean {
+function isTitleLink(node: Link, text: string, span: Span): boolean {
   if (!node.url || node.url.startsWith('#') || text[span.start - 1] === '[') return false;
-  const before = text.slice(itemStart, span.start).trim();
-  if (before && datePattern.exec(before)?.[0] !== before) return false;
   return /\S\s+\S/.test(toString(node).trim());
 }
 
@@ -236,52 +241,223 @@ function readAuthors(fields: EntryFields, node: Emphasis, text: string, spanOf: 
   fields.authorsPeriod = fields.venueInAuthors ? undefined : authorsText.endsWith('.') ? 'inside' : text[outer.end] === '.' ? 'outside' : false;
 }
 
-function readEntry(paragraph: Paragraph, text: string, spanOf: (node: Nodes) => Span, second?: Paragraph): EntryFields | undefined {
+/** The year the parser reads two-digit years against, so that `'27` is 2027 only once that is near. */
+const parseYear = new Date().getFullYear();
+
+/** A venue tag before the title: in brackets or parentheses, maybe in bold or italics, maybe escaped. */
+const leadTagPattern = /^(?:\*\*|__)?(?:\\?\[|\()(?:\*\*|\*|__|_)?([^[\]()\n]{1,48}?)(?:\*\*|\*|__|_)?(?:\\?\]|\))(?:\*\*|__)?/;
+/** A venue tag that is a link, `[[IROS](url)]` or `\[[EMNLP 2024](url)\]`. */
+const leadLinkTagPattern = /^\\?\[\[([^[\]\n]{1,48})\]\(([^()\s]*)\)\\?\]/;
+/** `2019-CVPR-` or `2013.08-` before a linked title. */
+const leadYearVenuePattern = /^((?:19|20)\d{2})(?:\.(\d{1,2}))?-(?:([A-Za-z][\w&]{0,15})-)?(?=\S)/;
+/** An empty HTML anchor such as `<a name="todo"></a>` or `<a id="x"></a>`. */
+const leadAnchorPattern = /^<a\s+(?:name|id)\s*=\s*["'][^"'<>]*["']\s*\/?>(?:\s*<\/a>)?/i;
+
+/**
+ * Reads the tags before the title: dates, venue tags with their year and empty anchors, in any order.
+ * Returns where the title may start.
+ */
+function readLeadTags(fields: EntryFields, text: string, start: number, end: number): number {
+  let at = start;
+  for (let round = 0; round < 4; round++) {
+    while (at < end && /[\s:|\u2013\u2014-]/.test(text[at]) && at > start) at++;
+    while (at < end && /\s/.test(text[at])) at++;
+    const rest = text.slice(at, Math.min(end, at + 200));
+    const anchor = leadAnchorPattern.exec(rest);
+    if (anchor) {
+      at += anchor[0].length;
+      continue;
+    }
+    const date = anyDatePattern.exec(rest);
+    if (date && /^\\?\[?$/.test(rest.slice(0, date.index))) {
+      const close = rest.slice(date.index + date[0].length).match(/^\\?\]/)?.[0] ?? '';
+      const open = rest.slice(0, date.index);
+      // A bare date must be followed by a separator; a bracketed one by its `]`.
+      if ((open && close) || (!open && /^[\s:|\u2013\u2014-]/.test(rest.slice(date[0].length)))) {
+        const year = Number(date[1]);
+        fields.date = { text: rest.slice(0, date.index + date[0].length + close.length), start: at, end: at + date.index + date[0].length + close.length, year, month: Number(date[2]) };
+        at = fields.date.end;
+        continue;
+      }
+    }
+    const yearVenue = leadYearVenuePattern.exec(rest);
+    if (yearVenue) {
+      const year = Number(yearVenue[1]);
+      fields.date = { text: yearVenue[0].replace(/-$/, ''), start: at, end: at + yearVenue[1].length + (yearVenue[2] ? yearVenue[2].length + 1 : 0), year, month: yearVenue[2] ? Number(yearVenue[2]) : undefined };
+      if (yearVenue[3]) {
+        const venueStart = at + yearVenue[0].length - yearVenue[3].length - 1;
+        fields.venue = { text: yearVenue[3], start: venueStart, end: venueStart + yearVenue[3].length };
+      }
+      at += yearVenue[0].length;
+      continue;
+    }
+    const linkTag = leadLinkTagPattern.exec(rest);
+    const linkVenue = linkTag && venueTagOf(linkTag[1], parseYear);
+    if (linkTag && linkVenue) {
+      setVenueTag(fields, linkVenue, at + rest.indexOf(linkTag[1]), linkTag[1]);
+      at += linkTag[0].length;
+      continue;
+    }
+    const tag = leadTagPattern.exec(rest);
+    const venue = tag && venueTagOf(tag[1], parseYear);
+    if (tag && venue) {
+      setVenueTag(fields, venue, at + tag[0].indexOf(tag[1]), tag[1]);
+      at += tag[0].length;
+      continue;
+    }
+    break;
+  }
+  return at;
+}
+
+/** Sets the venue and year of a tag such as `[ICLR 2024]`, found at `start` with the text `raw`. */
+function setVenueTag(fields: EntryFields, tag: { venue: string; year?: number; month?: number }, start: number, raw: string): void {
+  if (tag.venue && !fields.venue) {
+    const at = raw.indexOf(tag.venue);
+    fields.venue = at === -1 ? { text: tag.venue, start, end: start + raw.length } : { text: tag.venue, start: start + at, end: start + at + tag.venue.length };
+  }
+  if (tag.year !== undefined && !fields.year) {
+    const found = findYear(raw, parseYear);
+    const yearStart = found ? start + found.index : start;
+    fields.year = { text: found ? raw.slice(found.index, found.index + found.length) : raw, value: tag.year, start: yearStart, end: found ? yearStart + found.length : start + raw.length };
+  }
+}
+
+/** A title in quotes right after a bold nickname, `**TidyBot**: "Personalized Robot Assistance…"`. */
+function quotedTitleAfter(text: string, from: number, limit: number): Span | undefined {
+  const head = /^\s*:?\s*(["\u201c\u201d])/.exec(text.slice(from, Math.min(limit, from + 8)));
+  if (!head) return undefined;
+  const open = from + head[0].length;
+  let close = open;
+  while (close < limit && !closingQuotes.includes(text[close]) && text[close] !== '\n') close++;
+  return close < limit && closingQuotes.includes(text[close]) && close - open > 1 ? { start: open, end: close } : undefined;
+}
+
+/** Abbreviations after which a period does not end a title. */
+const abbreviations = /(?:\b(?:vs|e\.g|i\.e|etc|al|Dr|Mr|Ms|St|No|Vol|Fig|cf)|\b\p{Lu})$/u;
+
+/**
+ * Where a title written as plain text ends: at the first link or markup, a venue tag in brackets or
+ * parentheses, a pipe, a line break or a period that ends the sentence.
+ */
+function plainTitleEnd(text: string, start: number, limit: number): number {
+  let end = start;
+  while (end < limit) {
+    const ch = text[end];
+    if (ch === '\n' || ch === '\r' || ch === '|' || ch === '<') break;
+    if ((ch === '(' || ch === '[' || (ch === '\\' && text[end + 1] === '[')) && end > start && /\s/.test(text[end - 1])) break;
+    if (ch === '.' && /\s/.test(text[end + 1] ?? '') && !abbreviations.test(text.slice(Math.max(start, end - 4), end))) break;
+    end++;
+  }
+  while (end > start && /[\s,;:\u2013\u2014-]/.test(text[end - 1])) end--;
+  return end;
+}
+
+/** Whether plain text before a bold or linked title is a short nickname, `GPT-3 -` or `<u>GPT-3</u>:`. */
+function isLeadName(raw: string): boolean {
+  const plain = raw.replace(/<[^<>]*>/g, '').trim();
+  return !plain || (plain.split(/\s+/).length <= 4 && /[:\-\u2013\u2014|]$/.test(plain));
+}
+
+/** Hosts and paths whose links are papers, for items whose only other sign of a paper is the link. */
+const paperLinkPattern = /arxiv\.org|doi\.org|openreview\.net|aclanthology|aclweb\.org|proceedings\.|thecvf\.com|ieeexplore|dl\.acm\.org|springer|sciencedirect|nature\.com|biorxiv|medrxiv|semanticscholar|papers\.nips|neurips\.cc|jmlr\.org|mlr\.press|usenix\.org|ndss-symposium|researchgate|\.pdf(?:$|[?#])/i;
+
+/** Whether a link points to a paper rather than to code or a web page. */
+export function isPaperUrl(url: string): boolean {
+  return paperLinkPattern.test(url);
+}
+
+function readEntry(paragraph: Paragraph, text: string, spanOf: (node: Nodes) => Span, later: Paragraph[] = []): EntryFields | undefined {
   const inline = paragraph.children;
   const paragraphSpan = spanOf(paragraph);
+  const fields: EntryFields = { tail: { start: paragraphSpan.end, end: paragraphSpan.end }, links: [], titleQuoted: false, venueInAuthors: false };
+  let firstLineEnd = text.indexOf('\n', paragraphSpan.start);
+  if (firstLineEnd === -1 || firstLineEnd > paragraphSpan.end) firstLineEnd = paragraphSpan.end;
+  const leadEnd = readLeadTags(fields, text, paragraphSpan.start, firstLineEnd);
+
   let titleIndex = -1;
-  let linkTitle = false;
+  let titleStyle: EntryFields['titleStyle'];
+  let plainStart = -1;
   for (let i = 0; i < inline.length; i++) {
     const node = inline[i];
-    if (node.type === 'strong') {
+    const span = spanOf(node);
+    if (span.end <= leadEnd) continue;
+    const before = text.slice(Math.max(leadEnd, paragraphSpan.start), span.start);
+    if (node.type === 'strong' && isLeadName(before)) {
+      // A bold venue tag after the lead, `**[ICCV' 17]**`, is not the title.
+      const inner = toString(node).trim().replace(/^\[(.*)\]$/, '$1');
+      if (venueTagOf(inner, parseYear) && /\d/.test(inner)) continue;
       titleIndex = i;
+      titleStyle = 'bold';
       break;
     }
-    if (node.type === 'link' && isTitleLink(node, text, spanOf(node), paragraphSpan.start)) {
+    if (node.type === 'link' && isLeadName(before) && isTitleLink(node, text, span)) {
       titleIndex = i;
-      linkTitle = true;
+      titleStyle = 'link';
       break;
     }
-    if (node.type !== 'text' && node.type !== 'html') break;
+    if (node.type === 'text' || node.type === 'html') {
+      const start = Math.max(span.start, leadEnd);
+      const plain = text.slice(start, span.end);
+      if (plainStart === -1 && node.type === 'text' && /\p{L}{2,}.*\s\S/u.test(plain)) plainStart = start + (plain.length - plain.trimStart().length);
+      // Past a line break, a bold or linked part is no longer where a title starts.
+      if (plainStart !== -1 && /\n/.test(plain)) break;
+      continue;
+    }
+    break;
   }
 
-  const fields: EntryFields = { tail: { start: paragraphSpan.end, end: paragraphSpan.end }, links: [], titleQuoted: false, venueInAuthors: false };
-  let afterTitle = paragraphSpan.start;
+  let afterTitle = leadEnd;
   if (titleIndex >= 0) {
     const node = inline[titleIndex];
     const outer = spanOf(node);
-    readLead(fields, text, paragraphSpan.start, outer.start);
-    const link = linkTitle ? readLink(node as Link, text, spanOf) : undefined;
-    const inner = link ? link.labelSpan : { start: outer.start + 2, end: Math.max(outer.start + 2, outer.end - 2) };
-    readTitle(fields, toString(node).trim(), text, inner, outer);
-    const titleLink = link ?? titleLinkInside(node, text, spanOf);
-    if (titleLink) fields.titleUrl = { text: titleLink.url, ...titleLink.urlSpan };
-    afterTitle = outer.end;
+    readLead(fields, text, leadEnd, outer.start);
+    const quoted = titleStyle === 'bold' ? quotedTitleAfter(text, outer.end, firstLineEnd) : undefined;
+    if (quoted) {
+      // The bold is a nickname; the title is in the quotes after it.
+      fields.leadName = { text: toString(node).trim().replace(/^\[(.*)\]$/, '$1'), start: outer.start, end: outer.end };
+      const quotedOuter = { start: quoted.start - 1, end: quoted.end + 1 };
+      readTitle(fields, text.slice(quoted.start, quoted.end).trim(), text, quoted, quotedOuter);
+      fields.titleQuoted = true;
+      titleStyle = 'quoted';
+      afterTitle = quotedOuter.end;
+    } else {
+      const link = titleStyle === 'link' ? readLink(node as Link, text, spanOf) : undefined;
+      const inner = link ? link.labelSpan : { start: outer.start + 2, end: Math.max(outer.start + 2, outer.end - 2) };
+      readTitle(fields, toString(node).trim(), text, inner, outer);
+      const titleLink = link ?? titleLinkInside(node, text, spanOf);
+      if (titleLink) fields.titleUrl = { text: titleLink.url, ...titleLink.urlSpan };
+      afterTitle = outer.end;
+    }
+    fields.titleStyle = titleStyle;
   } else {
-    const content = text.slice(paragraphSpan.start, paragraphSpan.end);
+    const content = text.slice(leadEnd, paragraphSpan.end).trimStart();
+    const contentStart = paragraphSpan.end - content.length;
     const close = content.startsWith('**') ? content.indexOf('**', 2) : -1;
     const lineEnd = content.indexOf('\n');
     if (close > 2 && content.slice(2, close).trim() && (lineEnd === -1 || close < lineEnd)) {
       // The markers pair up in the source but a stray `*` inside keeps markdown from rendering them as bold.
-      const start = paragraphSpan.start + 2;
+      const start = contentStart + 2;
       const titleText = content.slice(2, close).replace(/\\(.)/g, '$1').trim();
-      const outer = { start: paragraphSpan.start, end: paragraphSpan.start + close + 2 };
-      readTitle(fields, titleText, text, { start, end: paragraphSpan.start + close }, outer);
+      const outer = { start: contentStart, end: contentStart + close + 2 };
+      readTitle(fields, titleText, text, { start, end: contentStart + close }, outer);
       fields.titleProblem = 'broken';
+      fields.titleStyle = 'bold';
       afterTitle = outer.end;
       titleIndex = inline.findIndex((node) => spanOf(node).end >= afterTitle);
     } else if (content.startsWith('**')) {
       fields.titleProblem = close !== -1 && !content.slice(2, close).trim() ? 'empty' : 'unclosed';
+    } else if (plainStart !== -1) {
+      const limitNode = inline.find((node) => spanOf(node).start > plainStart && node.type !== 'text');
+      const limit = Math.min(limitNode ? spanOf(limitNode).start : paragraphSpan.end, firstLineEnd);
+      const end = plainTitleEnd(text, plainStart, limit);
+      const titleText = text.slice(plainStart, end).replace(/\\(.)/g, '$1');
+      if (end > plainStart && /\p{L}/u.test(titleText)) {
+        fields.title = { text: titleText, start: plainStart, end, outer: { start: plainStart, end } };
+        fields.titleStyle = 'plain';
+        afterTitle = end;
+        titleIndex = inline.findIndex((node) => spanOf(node).end > plainStart);
+      } else fields.titleProblem = 'missing';
     } else {
       fields.titleProblem = 'missing';
     }
@@ -289,11 +465,15 @@ function readEntry(paragraph: Paragraph, text: string, spanOf: (node: Nodes) => 
 
   let authorsEnd: number | undefined;
   let firstLinkStart: number | undefined;
-  for (let i = Math.max(0, titleIndex); i < inline.length; i++) {
-    const node = inline[i];
+  const nodes = later.length ? [...inline, ...later.flatMap((more) => more.children)] : inline;
+  for (let i = Math.max(0, titleIndex); i < nodes.length; i++) {
+    const node = nodes[i];
     if (spanOf(node).start < afterTitle) continue;
     if (node.type === 'emphasis' && !fields.authors && firstLinkStart === undefined) {
+      const raw = toString(node);
+      if (!looksLikeAuthors(raw) && (venueTagOf(raw, parseYear) || findYear(raw, parseYear) || /^\s*in\b/i.test(text.slice(Math.max(afterTitle, spanOf(node).start - 4), spanOf(node).start)))) continue;
       readAuthors(fields, node, text, spanOf, 'same');
+      fields.authorsStyle = 'italic';
       authorsEnd = fields.authors!.outer.end;
     } else if (node.type === 'link') {
       const link = readLink(node, text, spanOf);
@@ -301,27 +481,109 @@ function readEntry(paragraph: Paragraph, text: string, spanOf: (node: Nodes) => 
       if (firstLinkStart === undefined) firstLinkStart = link.group.start;
     }
   }
-  const below = fields.authors || !fields.title ? undefined : authorsParagraph(second);
-  if (below) readAuthors(fields, below, text, spanOf, 'next');
+  const below = fields.authors || !fields.title ? undefined : authorsParagraph(later[0]);
+  if (below) {
+    readAuthors(fields, below, text, spanOf, 'next');
+    fields.authorsStyle = 'italic';
+  }
 
   const hasTitle = fields.title !== undefined || fields.titleProblem === 'unclosed' || fields.titleProblem === 'empty';
   const bracketed = fields.links.some((link) => link.openBracket || link.closeBracket);
   const tailStart = authorsEnd ?? (fields.title ? afterTitle : undefined);
+  const itemEnd = later.length ? spanOf(later[later.length - 1]).end : paragraphSpan.end;
   if (tailStart !== undefined) {
-    const tailEnd = Math.max(tailStart, firstLinkStart ?? paragraphSpan.end);
+    const tailEnd = Math.max(tailStart, firstLinkStart ?? itemEnd);
     fields.tail = { start: tailStart, end: tailEnd };
-    readVenueAndYear(fields, text, fields.tail);
+    readTail(fields, text, fields.tail);
   }
   if (!fields.year && !fields.badYear && fields.date) {
-    const yearStart = fields.date.start + (text[fields.date.start] === '[' ? 1 : 0);
+    const yearStart = fields.date.start + (text[fields.date.start] === '[' ? 1 : text[fields.date.start] === '\\' ? 2 : 0);
     fields.year = { text: String(fields.date.year), value: fields.date.year, start: yearStart, end: yearStart + 4 };
   }
-  // A title that is a link is a paper only with authors or a year beside it; otherwise it is any list of links.
-  const evidence = linkTitle
-    ? fields.authors !== undefined || fields.year !== undefined
-    : fields.links.length > 0 || fields.authors !== undefined || fields.year !== undefined;
+  if (!fields.year && !fields.badYear && fields.title) readYearAfterLinks(fields, text, afterTitle, itemEnd);
+  // A plain or linked title is a paper only with a sign of one beside it; otherwise it is any list of links.
+  const paperLink = fields.links.some((link) => isPaperUrl(link.url)) || (fields.titleUrl !== undefined && isPaperUrl(fields.titleUrl.text));
+  const signs = fields.authors !== undefined || fields.year !== undefined || (fields.venue !== undefined && fields.titleStyle === 'plain');
+  const evidence = fields.titleStyle === 'bold' || fields.titleStyle === 'quoted' ? fields.links.length > 0 || signs : signs || paperLink;
   if (hasTitle && evidence) return fields;
-  return bracketed && !linkTitle ? fields : undefined;
+  if (hasTitle && fields.title && fields.titleStyle !== 'bold') {
+    // A candidate: the list it stands in decides whether it is a paper (see parseList).
+    fields.candidate = true;
+    return fields;
+  }
+  return bracketed && titleStyle !== 'link' ? fields : undefined;
+}
+
+/**
+ * Reads the venue, the year and plain-text authors from the text between the title and the first link.
+ * The pieces are the lines (or `<br>` breaks, or pipes) of that text; each is a venue tag, a list of
+ * names, or a venue with a year.
+ */
+function readTail(fields: EntryFields, text: string, tail: Span): void {
+  const raw = text.slice(tail.start, tail.end);
+  const pieces = /[\n|]|<br\s*\/?>/i.test(raw) ? splitPieces(raw) : [{ start: 0, end: raw.length }];
+  for (const piece of pieces) {
+    const span = { start: tail.start + piece.start, end: tail.start + piece.end };
+    const segment = text.slice(span.start, span.end);
+    if (!segment.trim()) continue;
+    // A link written wrong leaks its URL into the text; link-syntax reports it, and it is no venue.
+    if (pieces.length > 1 && /https?:|\]\(/.test(segment)) continue;
+    if (!fields.authors && looksLikeAuthors(segment)) {
+      // `Liu et al. arXiv 2023`: the venue and year follow the authors on the same line.
+      const etAl = /\bet\.? ?al\b\.?/i.exec(segment);
+      const rest = etAl ? segment.slice(etAl.index + etAl[0].length) : '';
+      const trimmed = trimField(etAl && /\p{L}|\d/u.test(rest) ? segment.slice(0, etAl.index + etAl[0].length) : segment, span.start);
+      if (trimmed) {
+        if (etAl && /\p{L}|\d/u.test(rest)) readVenueAndYear(fields, text, { start: span.start + etAl.index + etAl[0].length, end: span.end });
+        const field = { text: trimmed.text.replace(/<[^<>]*>/g, '').trim(), start: trimmed.start, end: trimmed.end };
+        fields.authors = { ...field, outer: { start: field.start, end: field.end } };
+        fields.authorsStyle = 'plain';
+        fields.authorsLine = text.slice(tail.start, span.start).includes('\n') ? 'next' : 'same';
+        continue;
+      }
+    }
+    const tag = /(?:\\?\[|\()(?:\*\*|\*|__|_)?([^[\]()\n]{1,48}?)(?:\*\*|\*|__|_)?(?:\\?\]|\))/.exec(segment) ?? /<(ins|em|i|b|strong)>([^<>\n]{1,48})<\/\1>/i.exec(segment);
+    const inner = tag && (tag.length > 2 && tag[2] !== undefined ? tag[2] : tag[1]);
+    const venue = inner ? venueTagOf(inner, parseYear) : undefined;
+    if (tag && inner && venue && (venue.year !== undefined || !fields.venue)) {
+      setVenueTag(fields, venue, span.start + tag.index + tag[0].indexOf(inner), inner);
+      continue;
+    }
+    readVenueAndYear(fields, text, span);
+  }
+}
+
+/** The pieces of a tail between line breaks, `<br>` tags and pipes, as offsets into it. */
+function splitPieces(raw: string): Span[] {
+  const pieces: Span[] = [];
+  const breaks = /\r?\n|\||<br\s*\/?>/gi;
+  let start = 0;
+  for (let match = breaks.exec(raw); match; match = breaks.exec(raw)) {
+    pieces.push({ start, end: match.index });
+    start = match.index + match[0].length;
+  }
+  pieces.push({ start, end: raw.length });
+  return pieces;
+}
+
+/**
+ * A year that stands after the links or in a link's label, `[[paper](url)] 2020.5`, `` `2023.05` ``,
+ * `[EMNLP 2024](url)`, `(Feb., 2026)`: the first date or year in the item outside the title and URLs.
+ */
+function readYearAfterLinks(fields: EntryFields, text: string, from: number, to: number): void {
+  let masked = text.slice(from, to);
+  const blank = (span: Span) => {
+    const start = Math.max(0, span.start - from);
+    const end = Math.min(masked.length, span.end - from);
+    if (end > start) masked = masked.slice(0, start) + ' '.repeat(end - start) + masked.slice(end);
+  };
+  for (const link of fields.links) blank(link.urlSpan);
+  // Bare URLs and HTML attributes hold numbers that are not years.
+  masked = masked.replace(/\bhttps?:\/\/\S+|\b(?:href|src)\s*=\s*"[^"]*"/gi, (url) => ' '.repeat(url.length));
+  const found = findYear(masked, parseYear);
+  if (!found) return;
+  const start = from + found.index;
+  fields.year = { text: text.slice(start, start + found.length), value: found.value, start, end: start + found.length };
 }
 
 /** The link of a title written `**[Title](url)**`: the bold holds that link alone. */

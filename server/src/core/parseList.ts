@@ -96,6 +96,7 @@ export function parseList(text: string, options: ParseOptions = {}): PaperList {
   const directives: Directive[] = [];
   const slugs = new UniqueSlugs();
   const stack: Section[] = [root];
+  const pending: Entry[] = [];
 
   for (const block of blocks) {
     if (block.kind === 'code') continue;
@@ -133,25 +134,53 @@ export function parseList(text: string, options: ParseOptions = {}): PaperList {
       stack.push(section);
       continue;
     }
-    if (block.kind !== 'item') continue;
+    if (block.kind !== 'item' && !block.entry) continue;
 
     const section = stack[stack.length - 1];
-    let list = lists.get(block.listId!);
+    // Paragraphs that are entries, with no list marker, form one list per section.
+    const listId = block.kind === 'item' ? block.listId! : -1 - section.id;
+    let list = lists.get(listId);
     if (!list) {
-      list = { id: block.listId!, ordered: Boolean(block.ordered), items: [], entries: [], section };
+      list = { id: listId, ordered: Boolean(block.ordered), items: [], entries: [], section };
       lists.set(list.id, list);
     }
     list.items.push(block);
     const entry = block.entry;
-    if (!entry) continue;
-    entry.index = entries.length;
+    if (!entry || inNonPaperSection(section)) continue;
+    entry.listId = listId;
     entry.section = section;
+    pending.push(entry);
+  }
+  // A candidate, a title with links and no other sign of a paper, is a paper in a list of papers.
+  const papersByList = new Map<number, { papers: number; candidates: number }>();
+  for (const entry of pending) {
+    const tally = papersByList.get(entry.listId) ?? { papers: 0, candidates: 0 };
+    if (entry.candidate) tally.candidates++;
+    else tally.papers++;
+    papersByList.set(entry.listId, tally);
+  }
+  for (const entry of pending) {
+    if (entry.candidate) {
+      const tally = papersByList.get(entry.listId)!;
+      if (tally.papers < Math.max(1, tally.candidates)) continue;
+    }
+    entry.index = entries.length;
     entries.push(entry);
-    section.entries.push(entry);
-    list.entries.push(entry);
+    entry.section.entries.push(entry);
+    lists.get(entry.listId)!.entries.push(entry);
   }
   cache.last = { text, blocks, nextListId, lineCount: lines.lineCount };
   return { text, lines, blocks, root, sections, headings, entries, lists: [...lists.values()], links, directives };
+}
+
+/** Headings of the parts of a list that hold no papers: news, introductions, how to contribute. */
+const nonPaperHeading = /^(?:(?:latest |recent )?news|updates?|update log|changelog|what'?s new|introduction|about|overview|contributing|contribution|how to contribute|contributors?|citations?|cite|how to cite|acknowledge?ments?|(?:table of )?contents|toc|star history|contacts?|licen[sc]e|todo)$/i;
+
+/** Whether a section's own heading names a part of the list that holds no papers. */
+function inNonPaperSection(section: Section): boolean {
+  if (!section.heading) return false;
+  const name = section.title.replace(/<[^<>]*>/g, ' ').replace(/[^\p{L}\p{N}' ]+/gu, ' ').replace(/\s+/g, ' ').trim();
+  return nonPaperHeading.test(name);
 }
 
 /**
@@ -179,6 +208,8 @@ function makeEntry(fields: EntryFields, block: Block, text: string): Entry {
   return {
     title: fields.title && { text: fields.title.text, start: fields.title.start + delta, end: fields.title.end + delta, outer: moved(fields.title.outer, delta) },
     titleProblem: fields.titleProblem,
+    titleStyle: fields.titleStyle,
+    authorsStyle: fields.authorsStyle,
     authors: fields.authors && { text: fields.authors.text, start: fields.authors.start + delta, end: fields.authors.end + delta, outer: moved(fields.authors.outer, delta) },
     tail: moved(fields.tail, delta),
     venue: fields.venue && movedField(fields.venue, delta),
@@ -203,6 +234,7 @@ function makeEntry(fields: EntryFields, block: Block, text: string): Entry {
       openBracket: link.openBracket,
       closeBracket: link.closeBracket,
     })),
+    candidate: fields.candidate,
     index: 0,
     span: { start: block.start, end: block.end },
     line: block.startLine,

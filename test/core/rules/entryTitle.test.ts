@@ -24,16 +24,21 @@ test('entry-title: ok for a resource that is only a label and links', () => {
   assert.deepEqual(lint(text, code), []);
 });
 
-test('entry-title: finds a paper without a bold title', () => {
-  const text = '1. Self-instruct: Aligning language models. *Wang et al.* arXiv 2022. [[Paper](https://arxiv.org/pdf/2212.10560.pdf)]\n';
+/** Nine entries with bold titles, the house the entry under test stands in, on line 10. */
+const boldHouse = Array.from({ length: 9 }, (_, i) => `${i + 1}. **Paper number ${i + 1}**. *Wang et al.* arXiv 2022. [[Paper](https://arxiv.org/abs/2212.1056${i})]\n`).join('');
+
+test('entry-title: finds a paper without a bold title in a list of bold titles', () => {
+  const text = `${boldHouse}10. Self-instruct: Aligning language models. *Wang et al.* arXiv 2022. [[Paper](https://arxiv.org/pdf/2212.10560.pdf)]\n`;
   const findings = lint(text, code);
-  assert.deepEqual(lines(text, findings), [1]);
-  assert.equal(spanText(text, findings[0]), 'Self-instruct: Aligning language models. *Wang et al.* arXiv 2022.');
-  assert.equal(
-    findings[0].message,
-    'Entry "Self-instruct: Aligning language models. *Wang et al.* arXi…" has no bold title; expected it to start with the title as **Title**.',
-  );
+  assert.deepEqual(lines(text, findings), [10]);
+  assert.equal(spanText(text, findings[0]), 'Self-instruct: Aligning language models');
+  assert.equal(findings[0].message, 'Title "Self-instruct: Aligning language models" is not in bold; expected **Title**, as the list\'s other entries have it.');
   assert.deepEqual(findings[0].fixes, []);
+});
+
+test('entry-title: ok for plain titles in a list that writes no title in bold', () => {
+  const text = Array.from({ length: 6 }, (_, i) => `- Paper number ${i + 1}. In *ICML 2022*. [[pdf](https://arxiv.org/pdf/2105.0955${i}.pdf)]\n`).join('');
+  assert.deepEqual(lint(text, code), []);
 });
 
 test('entry-title: finds a title whose "**" is never closed', () => {

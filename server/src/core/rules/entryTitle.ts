@@ -1,6 +1,7 @@
 import type { Entry } from '../model';
 import type { Rule } from '../rule';
 import type { Span } from '../text';
+import { expectationsFor } from '../fieldExpectations';
 
 /** Longest piece of an entry's text quoted in a message. */
 const quoteLength = 60;
@@ -96,6 +97,15 @@ function problemOf(entry: Entry, text: string): { span: Span; message: string } 
   }
 }
 
+/** A title read in another style, in a list that writes its titles in bold. */
+function notBold(entry: Entry): { span: Span; message: string } | undefined {
+  if (!entry.title || entry.titleProblem || entry.titleStyle === 'bold' || entry.titleStyle === 'cell') return undefined;
+  return {
+    span: entry.title.outer,
+    message: `Title "${quote(entry.title.text)}" is not in bold; expected **Title**, as the list's other entries have it.`,
+  };
+}
+
 /** An entry has no bold title, an unclosed or empty one, or one that does not render as bold. */
 export const entryTitleRule: Rule = {
   code: 'entry-title',
@@ -103,9 +113,14 @@ export const entryTitleRule: Rule = {
   description: 'An entry has no bold title, an unclosed or empty one, or one that does not render as bold.',
   fixable: false,
   scope: 'entry',
+  contextKey: ({ list }) => expectationsFor(list).key,
   check({ list, entries, report }) {
+    const expected = expectationsFor(list);
     for (const entry of entries) {
-      const problem = problemOf(entry, list.text);
+      // Where titles are not written in bold, an entry without a bold title is in the house style.
+      const boldHouse = expected.of(entry).boldTitle;
+      if (!boldHouse && (entry.titleProblem === 'missing' || entry.titleStyle !== 'bold')) continue;
+      const problem = problemOf(entry, list.text) ?? notBold(entry);
       if (problem) report({ ...problem, entry: entry.index });
     }
   },

@@ -1,6 +1,7 @@
 import type { Entry } from '../model';
 import type { Rule } from '../rule';
 import { shorten, type Span } from '../text';
+import { expectationsFor } from '../fieldExpectations';
 
 /** The earliest year taken as plausible for a paper in a list. */
 const earliestYear = 1800;
@@ -16,15 +17,17 @@ function missingYearSpan(entry: Entry): Span {
 }
 
 
-/** An entry has no year, or a number that is not a plausible four-digit year. */
+/** An entry has no year where its section (or list) gives them, or a number that is not a plausible year. */
 export const entryYearRule: Rule = {
   code: 'entry-year',
   defaultSeverity: 'warning',
-  description: 'An entry has no year, or a number that is not a plausible four-digit year.',
+  description: 'An entry has no year where the other entries of its section (or list) have one, or a number that is not a plausible four-digit year.',
   fixable: false,
   scope: 'entry',
-  check({ entries, currentYear, report }) {
+  contextKey: ({ list }) => expectationsFor(list).key,
+  check({ list, entries, currentYear, report }) {
     const latestYear = currentYear + 1;
+    const expected = expectationsFor(list);
     for (const entry of entries) {
       const name = entry.title ? `"${shorten(entry.title.text, 60)}"` : undefined;
       const ofTitle = name ? ` of ${name}` : '';
@@ -42,7 +45,7 @@ export const entryYearRule: Rule = {
           message: `Year ${value}${ofTitle} is ${value < earliestYear ? 'too early' : 'in the future'}; expected a year from ${earliestYear} to ${latestYear}.`,
           entry: entry.index,
         });
-      } else if (!isBare(entry)) {
+      } else if (!isBare(entry) && expected.of(entry).year) {
         report({
           span: missingYearSpan(entry),
           message: `${name ? `Entry ${name}` : 'Entry'} has no year; expected a four-digit year after the venue, as "arXiv 2023".`,
