@@ -1,4 +1,5 @@
 import type { Finding, Fix, TextEdit } from './rule';
+import { editsKeepMeaning, type InvariantOptions } from './fixInvariant';
 import { lintText, type LintOptions } from './lint';
 import { BlockCache } from './parseList';
 
@@ -54,16 +55,26 @@ class EditSet {
 }
 
 /**
+ * Whether fix-all may apply a fix. Besides being marked safe, its edits must leave the letters and digits
+ * of every line they change as they were, or change them only in the one way the fix declares in
+ * `changesMeaning`; a rule that misreads an entry then costs a finding, never a changed paper.
+ */
+export function isSafeFix(text: string, fix: Fix, options: InvariantOptions = {}): boolean {
+  return fix.safe && editsKeepMeaning(text, fix.edits, fix.changesMeaning, options);
+}
+
+/**
  * Gathers the edits of every safe fix so that they can be applied together. A fix whose edits clash
  * with an accepted fix is left for the next round; the same edit offered twice (one renumbering for
- * two findings of one list) is kept once.
+ * two findings of one list) is kept once. Given the text, a fix that would change what a line says is
+ * treated as not safe (see isSafeFix).
  */
-export function collectSafeEdits(findings: readonly Finding[]): TextEdit[] {
+export function collectSafeEdits(findings: readonly Finding[], text?: string, options: InvariantOptions = {}): TextEdit[] {
   const accepted = new EditSet();
   const seen = new Set<string>();
   const key = (edit: TextEdit) => `${edit.start}:${edit.end}:${edit.newText}`;
   for (const finding of findings) {
-    const fix: Fix | undefined = finding.fixes.find((candidate) => candidate.safe);
+    const fix: Fix | undefined = finding.fixes.find((candidate) => (text === undefined ? candidate.safe : isSafeFix(text, candidate, options)));
     if (!fix) continue;
     const fresh = fix.edits.filter((edit) => !seen.has(key(edit)));
     if (fresh.some((edit) => accepted.clashes(edit))) continue;
@@ -91,7 +102,7 @@ export function fixAll(text: string, options: LintOptions = {}, maxRounds = 10):
   let applied = 0;
   for (; rounds < maxRounds; rounds++) {
     const { findings } = lintText(current, { ...options, cache });
-    const edits = collectSafeEdits(findings);
+    const edits = collectSafeEdits(findings, current, { trackingParameters: options.config?.trackingParameters });
     if (!edits.length) break;
     const next = applyEdits(current, edits);
     if (next === current) break;

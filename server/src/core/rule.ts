@@ -19,6 +19,11 @@ export interface Fix {
   safe: boolean;
   /** The one obvious fix for the finding, offered first. */
   preferred?: boolean;
+  /**
+   * The one way a safe fix may change what the entry says (see fixInvariant.ts): a year set to its arXiv
+   * id's year, or a one-letter misspelling of a common label corrected.
+   */
+  changesMeaning?: 'arxiv-year' | 'label-spelling';
 }
 
 export interface RelatedInformation {

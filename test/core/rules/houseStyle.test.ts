@@ -47,11 +47,39 @@ test('house-style: a misspelt label is left to link-label', () => {
 });
 
 test('house-style: an unknown label is named, without a fix', () => {
-  const text = withEntry('4. **Delta**. *Xu et al.* 2023. [[Offical WebSite](https://x.org)]');
+  const text = withEntry('4. **Delta**. *Xu et al.* 2023. [[Recording](https://x.org)]');
   const findings = lint(text, code);
   assert.deepEqual(lines(text, findings), [6]);
-  assert.equal(findings[0].message, 'Link label "Offical WebSite" is not one of the list\'s labels; expected one such as "Paper", "Code", "Data" or "PDF".');
+  assert.equal(findings[0].message, 'Link label "Recording" is not one of the list\'s labels; expected one such as "Paper", "Code", "Data" or "PDF".');
   assert.deepEqual(findings[0].fixes, []);
+});
+
+test('house-style: labels in the author\'s own words and labels that name a venue get no finding', () => {
+  // Each of these was reported as "not one of the list's labels", or had its case changed.
+  for (const label of ['official code - pytorch', 'Demo Video', 'project page', 'Offical WebSite', 'NeurIPS 2023', 'EMNLP 2024 findings', 'ECCVW', 'SIGGRAPH']) {
+    const text = withEntry(`4. **Delta**. *Xu et al.* 2023. [[Paper](https://x.org)][[${label}](https://y.org)]`);
+    assert.deepEqual(lint(text, code), [], label);
+  }
+  // A list that writes its labels in lower case leaves a venue's capitals alone.
+  const lower = [
+    '- **A.** *Li et al.* arXiv 2023. [[paper](https://a.org/1)] [[code](https://a.org/2)]',
+    '- **B.** *Wu et al.* arXiv 2023. [[paper](https://a.org/3)] [[code](https://a.org/4)]',
+    '- **C.** *Xu et al.* arXiv 2023. [[paper](https://a.org/5)] [[CVPR](https://a.org/6)]',
+    '',
+  ].join('\n');
+  assert.deepEqual(lint(lower, code), []);
+});
+
+test('house-style: the labels an unknown label\'s message suggests are no venues', () => {
+  const text = [
+    '- **A.** [[CVPR](https://a.org/1)] [[code](https://a.org/2)]',
+    '- **B.** [[CVPR](https://a.org/3)] [[code](https://a.org/4)]',
+    '- **C.** [[CVPR](https://a.org/5)] [[code](https://a.org/6)] [[torch](https://a.org/7)]',
+    '',
+  ].join('\n');
+  assert.deepEqual(lint(text, code).map((finding) => finding.message), [
+    'Link label "torch" is not one of the list\'s labels; expected one such as "code", "Paper", "PDF" or "Data".',
+  ]);
 });
 
 test('house-style: labels from the config and labels the list uses three times are known', () => {

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { yearArxivMismatchRule } from '../../../server/src/core/rules/yearArxivMismatch';
-import { applyFix, fixText, lint, lines } from '../../helpers';
+import { defaultConfig, parseList, type Report } from '../../../server/src/core/index';
+import { applyFix, fixText, lint, lines, testYear } from '../../helpers';
 
 const code = 'year-arxiv-mismatch';
 
@@ -77,4 +78,57 @@ test('year-arxiv-mismatch: never rewrites digits of an id that were read as the 
   assert.deepEqual(lint(text, code), []);
   const older = '1. **Learning norms from stories**. *Nahian et al.* arXiv:1912.03553. [[Paper](https://arxiv.org/pdf/1912.03553.pdf)]\n';
   assert.deepEqual(lint(older, code), []);
+});
+
+test('year-arxiv-mismatch: the year of another venue after arXiv is that venue\'s, and stays', () => {
+  // "arXiv. EMNLP 2024 findings" became "EMNLP 2023 findings", and "arXiv [NeurIPS 2023]" became "NeurIPS 2024".
+  const findings = entry('arXiv. EMNLP 2024 findings', '2309.16639');
+  assert.deepEqual(lint(findings, code), []);
+  assert.equal(fixText(findings), fixText(findings).replace('2023 findings', '2024 findings'));
+  assert.ok(fixText(findings).includes('EMNLP 2024'));
+  const tagged = entry('arXiv [NeurIPS 2023]', '2404.16641');
+  assert.deepEqual(lint(tagged, code), []);
+  assert.ok(fixText(tagged).includes('[NeurIPS 2023]'));
+});
+
+test('year-arxiv-mismatch: a venue that runs on into the authors\' line is not arXiv alone', () => {
+  // "arxiv, 2024⏎Zhang, …, CVPR, 2025" had CVPR's 2025 turned into 2024.
+  const text = [
+    '# Papers',
+    '',
+    '* **GREAT: Geometry-intention collaborative inference**, arxiv  ',
+    'Yawen Shao, Wei Zhai, CVPR, 2025  ',
+    '[[page]](https://arxiv.org/pdf/2411.19626)',
+    '',
+  ].join('\n');
+  assert.deepEqual(lint(text, code), []);
+  assert.ok(fixText(text).includes('CVPR, 2025'));
+});
+
+test('year-arxiv-mismatch: a year read from a link\'s label is the label\'s, not the entry\'s', () => {
+  // A reader that takes "[NeurIPS 2023](…)" for venue and year must not get the label rewritten.
+  const text = '1. **TinyChart: Efficient chart understanding**. *Zhang et al.* arXiv [NeurIPS 2023](https://arxiv.org/pdf/2404.16635)\n';
+  const list = parseList(text);
+  const [first] = list.entries;
+  const start = text.indexOf('2023');
+  first.year = { text: '2023', value: 2023, start, end: start + 4 };
+  first.venue = { text: 'arXiv', start: text.indexOf('arXiv'), end: text.indexOf('arXiv') + 5 };
+  const reports: Report[] = [];
+  yearArxivMismatchRule.check({ list, entries: list.entries, config: defaultConfig, host: {}, currentYear: testYear, report: (report) => reports.push(report) });
+  assert.deepEqual(reports, []);
+});
+
+test('year-arxiv-mismatch: its safe fix declares the one change of meaning it makes', () => {
+  assert.equal(lint(entry('arXiv 2021', '2210.11416'), code)[0].fixes[0].changesMeaning, 'arxiv-year');
+  // arXiv with a month, "preprint" or "e-prints" is arXiv alone.
+  assert.equal(lint(entry('arXiv, May 2021', '2210.11416'), code).length, 1);
+  assert.equal(lint(entry('arXiv preprint arXiv:2210.11416, 2021', '2210.11416'), code).length, 1);
+});
+
+test('year-arxiv-mismatch: an entry that names arXiv ids of two years gets its fix offered, not applied', () => {
+  // A link nested in another names two papers; the year may well be the other one's.
+  const text = '- SEED: Accelerating reasoning tree construction, <ins>arXiv, 2024</ins> [[Paper]([https://arxiv.org/abs/2304.04487](https://arxiv.org/pdf/2406.18200))]\n';
+  const findings = lint(text, code);
+  assert.deepEqual(findings.map((finding) => finding.fixes.map((fix) => fix.safe)), [[false]]);
+  assert.ok(fixText(text).includes('arXiv, 2024'));
 });

@@ -3,7 +3,7 @@ import { caseOf, houseStyleOf, inCase, isSettled, type HouseStyle } from '../hou
 import type { Entry, EntryLink, PaperList } from '../model';
 import type { Report, Rule } from '../rule';
 import { shorten, type Span } from '../text';
-import { builtInLabels, labelOf, quoteList, vocabularyOf } from './labelVocabulary';
+import { builtInLabels, isWordLabel, labelOf, namesVenue, quoteList, vocabularyOf, type Vocabulary } from './labelVocabulary';
 import { nearMisses } from './linkLabel';
 
 /** How many labels the message of an unknown label suggests. */
@@ -30,9 +30,19 @@ function expectedOf(list: PaperList, config: ResolvedConfig): Expected {
   };
 }
 
+/** The labels an unknown label's message suggests: the list's most used, then built-in ones; no venues. */
+function suggestionsOf(vocabulary: Vocabulary): string[] {
+  const suggestions = vocabulary.mostUsed.filter((label) => isWordLabel(label) && !namesVenue(label)).slice(0, suggestionCount);
+  const keys = new Set(suggestions.map((label) => label.toLowerCase()));
+  for (const label of builtInLabels) if (suggestions.length < suggestionCount && !keys.has(label.toLowerCase())) suggestions.push(label);
+  return suggestions;
+}
+
 function checkLabel(list: PaperList, config: ResolvedConfig, entry: Entry, link: EntryLink, expected: Expected, report: (report: Report) => void): void {
   const found = labelOf(list.text, link);
-  if (!found) return;
+  // Labels in the author's own words ("official code - pytorch", "project page") and venues ("NeurIPS 2023")
+  // follow no vocabulary: neither its spelling nor its case.
+  if (!found || !isWordLabel(found.label) || namesVenue(found.label)) return;
   const vocabulary = vocabularyOf(list, config.linkLabels);
   const known = vocabulary.preferred.get(found.label.toLowerCase());
   const span = found.span ?? link.labelSpan;
@@ -51,12 +61,11 @@ function checkLabel(list: PaperList, config: ResolvedConfig, entry: Entry, link:
   }
   // A near miss of a known label, such as "Cdoe", is link-label's business.
   if (nearMisses(vocabulary, found.label.toLowerCase()).closest.length) return;
-  const suggestions = [...vocabulary.mostUsed];
-  for (const label of builtInLabels) if (suggestions.length < suggestionCount && !suggestions.includes(label)) suggestions.push(label);
+  const suggestions = suggestionsOf(vocabulary);
   report({
     span,
     entry: entry.index,
-    message: `Link label "${found.label}" is not one of the list's labels; expected one such as ${quoteList(suggestions.slice(0, suggestionCount), 'or')}.`,
+    message: `Link label "${found.label}" is not one of the list's labels; expected one such as ${quoteList(suggestions, 'or')}.`,
   });
 }
 
@@ -164,7 +173,7 @@ export const houseStyleRule: Rule = {
   scope: 'entry',
   contextKey: ({ list, config }) => {
     const vocabulary = vocabularyOf(list, config.linkLabels);
-    return JSON.stringify([expectedOf(list, config), [...vocabulary.preferred], vocabulary.mostUsed.slice(0, suggestionCount)]);
+    return JSON.stringify([expectedOf(list, config), [...vocabulary.preferred], suggestionsOf(vocabulary)]);
   },
   check({ list, entries, config, report }) {
     const expected = expectedOf(list, config);

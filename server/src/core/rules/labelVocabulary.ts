@@ -103,6 +103,37 @@ function buildVocabulary(list: PaperList, configLabels: readonly string[]): Voca
   return { preferred, mostUsed: totals.map(([label]) => label) };
 }
 
+/**
+ * Whether a label is a single word that names what the link leads to, such as "Paper" or "Cdoe". Labels of
+ * several words or with other signs ("official code - pytorch", "Demo Video", "Code/Prompts") describe the
+ * link in the author's own words, so they are neither misspellings nor unknown labels.
+ */
+export function isWordLabel(label: string): boolean {
+  return /^\p{L}[\p{L}\p{N}]*$/u.test(label);
+}
+
+/** Venues that lists use as link labels, beyond the all-capital acronyms that `namesVenue` catches anyway. */
+const venueNames = new Set(['neurips', 'nips', 'corr', 'findings', 'interspeech', 'eurographics']);
+
+/**
+ * Whether a label names a venue rather than a kind of link: `NeurIPS 2023`, `ICCV'19`, `ECCVW`, `CVPR`.
+ * A year or an acronym in capitals makes it one; "PDF" and the other built-in labels stay labels.
+ */
+export function namesVenue(label: string): boolean {
+  if (/(?:^|\D)(?:19|20)\d\d(?!\d)|['’]\d\d\b/.test(label)) return true;
+  const first = label.split(/[\s\-–:/]+/)[0] ?? '';
+  if (builtInKeys.has(first.toLowerCase())) return false;
+  return /^\p{Lu}{2,}\p{Ll}?\p{Lu}*\d*$/u.test(first) || venueNames.has(first.toLowerCase().replace(/\d+$/, ''));
+}
+
+const builtInKeys = new Set(builtInLabels.map((label) => label.toLowerCase()));
+
+/** Whether the label is a built-in one or one the config names: the common labels a fix may safely spell. */
+export function isCommonLabel(label: string, configLabels: readonly string[]): boolean {
+  const key = label.toLowerCase();
+  return builtInKeys.has(key) || configLabels.some((configured) => configured.toLowerCase() === key);
+}
+
 export function quoteList(labels: readonly string[], joiner: string): string {
   const quoted = labels.map((label) => `"${label}"`);
   return quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} ${joiner} ${quoted[quoted.length - 1]}` : quoted[0];

@@ -1,5 +1,6 @@
+import { isPluralPair } from '../fixInvariant';
 import type { Fix, Rule } from '../rule';
-import { labelOf, quoteList, vocabularyOf, type Vocabulary } from './labelVocabulary';
+import { isCommonLabel, isWordLabel, labelOf, namesVenue, quoteList, vocabularyOf, type Vocabulary } from './labelVocabulary';
 
 /**
  * The optimal-string-alignment distance (Levenshtein plus swaps of neighbours, so "Cdoe" is one edit
@@ -64,21 +65,32 @@ export const linkLabelRule: Rule = {
         const { label } = found;
         const span = found.span ?? link.labelSpan;
         const replace = (newText: string, safe: boolean, preferred: boolean): Fix[] =>
-          found.span ? [{ title: `Change the label to "${newText}"`, edits: [{ ...found.span, newText }], safe, preferred }] : [];
+          found.span
+            ? [{ title: `Change the label to "${newText}"`, edits: [{ ...found.span, newText }], safe, preferred, ...(safe ? { changesMeaning: 'label-spelling' as const } : {}) }]
+            : [];
         const key = label.toLowerCase();
         // A known label in another spelling, or a label the list uses rarely, is house-style's business.
         if (vocabulary.preferred.has(key)) continue;
+        // Words of the author's own ("official code - pytorch") and venues ("NeurIPS 2023", "ECCVW") are no misspellings.
+        if (!isWordLabel(label) || namesVenue(label)) continue;
         const { closest, distance: closestDistance } = nearMisses(vocabulary, key);
-        if (closest.length) {
-          // Only a single candidate one edit away is certain enough for fix-all; the rest is the user's call.
-          const single = closest.length === 1;
-          report({
-            span,
-            entry: entry.index,
-            message: `Link label "${label}" looks like a misspelling of ${quoteList(closest, 'or')}; expected ${quoteList(closest, 'or')}.`,
-            fixes: closest.flatMap((spelling) => replace(spelling, single && closestDistance === 1, single)),
-          });
-        }
+        // "Code1" and "Code2" number their links; they misspell nothing.
+        if (!closest.length || closest.some((spelling) => spelling.toLowerCase() === key.replace(/\p{N}+$/u, ''))) continue;
+        const plural = closest.length === 1 && isPluralPair(label, closest[0]);
+        // Only a single candidate one letter away, both all letters, neither the plural of the other, and a
+        // label common to paper lists, is certain enough for fix-all; the rest is the user's call.
+        const single = closest.length === 1;
+        const safe =
+          single && closestDistance === 1 && !plural && /^\p{L}+$/u.test(label) && /^\p{L}+$/u.test(closest[0]) && isCommonLabel(closest[0], config.linkLabels);
+        const expected = quoteList(closest, 'or');
+        report({
+          span,
+          entry: entry.index,
+          message: plural
+            ? `Link label "${label}" differs from the list's label ${expected} only in number; expected ${expected}.`
+            : `Link label "${label}" looks like a misspelling of ${expected}; expected ${expected}.`,
+          fixes: closest.flatMap((spelling) => replace(spelling, safe, single)),
+        });
       }
     }
   },

@@ -2,6 +2,20 @@ import type { Rule } from '../rule';
 
 /** A venue that names arXiv itself: "arXiv", "arXiv preprint", "ArXiv e-prints", "CoRR". */
 const arxivVenuePattern = /^(?:arxiv|corr)(?![\p{L}\p{N}])/iu;
+/** Words that may follow arXiv's name in a venue that is arXiv alone: "preprint", "e-prints", an id, a month. */
+const arxivVenueWord = /^(?:arxiv|corr|preprints?|e-?prints?|abs|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december)\.?$/i;
+/** An id or a version: any word with a digit, such as `abs/2210.11416` or `arXiv:2210.11416v2`. */
+const idWord = /\d/;
+
+/**
+ * Whether the venue is arXiv and nothing else, so that the year after it is arXiv's: `arXiv. EMNLP` and a
+ * venue that runs on to the next line (`arxiv, 2024⏎Zhang, CVPR`) end with another venue, whose year it is.
+ */
+function isArxivOnly(venue: string): boolean {
+  if (!arxivVenuePattern.test(venue) || /[\r\n]/.test(venue)) return false;
+  return venue.split(/[\s,;:()]+/).every((word) => !word || idWord.test(word) || arxivVenueWord.test(word));
+}
+
 /** A new-style id, `YYMM.NNNNN`, since April 2007. */
 const newStylePattern = /^(\d{2})(\d{2})\.\d{4,5}$/;
 /** An old-style id, `archive/YYMMNNN` or `archive.XX/YYMMNNN`, from 1991 to March 2007. */
@@ -27,6 +41,15 @@ function isPartOfNumber(text: string, start: number, end: number): boolean {
   return (text[end] === '.' && digitAt(end + 1)) || (text[start - 1] === '.' && digitAt(start - 2));
 }
 
+/** Every new-style arXiv id the entry's text names, in links or in prose. */
+const idsInText = /arxiv(?:\.org\/(?:abs|pdf|html)\/|:\s?)(\d{4}\.\d{4,5})/gi;
+
+/** Whether the entry names arXiv ids of other years than `expected`, as a link nested in another does; the id the year is checked against may then be the wrong one. */
+function namesOtherYears(text: string, expected: number): boolean {
+  for (const match of text.matchAll(idsInText)) if (arxivYear(match[1]) !== expected) return true;
+  return false;
+}
+
 /** The venue is arXiv and the year differs from the year in the arXiv id. */
 export const yearArxivMismatchRule: Rule = {
   code: 'year-arxiv-mismatch',
@@ -36,7 +59,12 @@ export const yearArxivMismatchRule: Rule = {
   scope: 'entry',
   check({ list, entries, currentYear, report }) {
     for (const entry of entries) {
-      if (!entry.year || !entry.arxivId || !entry.venue || !arxivVenuePattern.test(entry.venue.text)) continue;
+      if (!entry.year || !entry.arxivId || !entry.venue) continue;
+      const year = entry.year;
+      const venue = entry.venue;
+      if (!isArxivOnly(venue.text)) continue;
+      // A year inside a link's label, `[NeurIPS 2023](…)`, is that label's, not the entry's.
+      if (entry.links.some((link) => link.span.start < year.end && year.start < link.span.end)) continue;
       // An implausible year is entry-year's business, and a piece of an id is no year at all.
       if (entry.year.value > currentYear + 1 || isPartOfNumber(list.text, entry.year.start, entry.year.end)) continue;
       const expected = arxivYear(entry.arxivId);
@@ -54,6 +82,9 @@ export const yearArxivMismatchRule: Rule = {
         });
         continue;
       }
+      // All that stands between the venue and the year must be arXiv's too, else the year is another venue's.
+      const venueToYear = list.text.slice(Math.min(venue.start, year.end), Math.max(venue.end, year.start)).replace(/^[\s,.;:(]+/, '');
+      if (!isArxivOnly(venueToYear)) continue;
       report({
         span: entry.year,
         message: `Year ${entry.year.value} does not match arXiv ${entry.arxivId}, which dates from ${expected}; expected ${expected}.`,
@@ -61,8 +92,9 @@ export const yearArxivMismatchRule: Rule = {
           {
             title: `Change the year to ${expected}`,
             edits: [{ start: entry.year.start, end: entry.year.end, newText: String(expected) }],
-            safe: true,
+            safe: !namesOtherYears(list.text.slice(entry.span.start, entry.span.end), expected),
             preferred: true,
+            changesMeaning: 'arxiv-year',
           },
         ],
         entry: entry.index,
