@@ -1,3 +1,4 @@
+import { headingAnchors } from '../headingAnchor';
 import type { PaperList } from '../model';
 import type { Rule } from '../rule';
 import { decodeURIComponentSafe } from '../text';
@@ -84,10 +85,11 @@ function writtenUrl(list: PaperList, url: string, span: { start: number; end: nu
 /**
  * A `#fragment` link matches no heading of the document.
  *
- * GitHub gives each heading the id of its slug (lowercase, `-1` for repeats). Fragments are compared
- * after a safe decodeURIComponent, since remark percent-encodes what the source writes raw. Whether a
- * browser on GitHub forgives a fragment's case is not something a README can rely on, so a fragment
- * that matches only when case is ignored is reported too, with the exact anchor as a safe fix.
+ * GitHub gives each heading the id of its slug (lowercase, `-1` for repeats), computed from the heading's
+ * rendered text, without images' alt text (see headingAnchor.ts). Fragments are compared after a safe
+ * decodeURIComponent, since remark percent-encodes what the source writes raw. A fragment that matches
+ * only when case is ignored is not reported: GitHub falls back to the lower-cased fragment when looking
+ * for its target, so the link works, and a rule's findings here cannot be less than a warning.
  */
 export const anchorMissingRule: Rule = {
   code: 'anchor-missing',
@@ -97,31 +99,20 @@ export const anchorMissingRule: Rule = {
   check({ list, report }) {
     const fragmentLinks = list.links.filter((link) => link.kind !== 'image' && link.url.startsWith('#'));
     if (!fragmentLinks.length) return;
-    const slugs = list.headings.map((heading) => heading.slug).filter(Boolean);
+    const slugs = headingAnchors(list.text, list.headings).filter(Boolean);
     const targets = new Set([...slugs, ...htmlAnchors(list.text)]);
     const budget: Budget = { cells: suggestionBudget };
-    const byLowerCase = new Map<string, string>();
-    for (const target of targets) if (!byLowerCase.has(target.toLowerCase())) byLowerCase.set(target.toLowerCase(), target);
+    const lowerCased = new Set([...targets].map((target) => target.toLowerCase()));
 
     for (const link of fragmentLinks) {
       const raw = link.url.slice(1);
       const fragment = decodeURIComponentSafe(raw);
       // An empty fragment and `#top` scroll to the top of the page by the HTML standard.
       if (!fragment || fragment.toLowerCase() === 'top' || lineReferencePattern.test(raw)) continue;
-      if (targets.has(fragment) || targets.has(raw)) continue;
+      if (targets.has(fragment) || targets.has(raw) || lowerCased.has(fragment.toLowerCase())) continue;
 
       const written = writtenUrl(list, link.url, link.urlSpan);
       const canReplace = list.text.slice(link.urlSpan.start, link.urlSpan.end) === written;
-      const caseOnly = byLowerCase.get(fragment.toLowerCase());
-      if (caseOnly !== undefined) {
-        report({
-          span: link.urlSpan,
-          message: `Link "${written}" matches the anchor "#${caseOnly}" only when case is ignored; expected "#${caseOnly}" exactly, since fragments may be matched case-sensitively.`,
-          fixes: canReplace ? [{ title: `Link to #${caseOnly}`, edits: [{ ...link.urlSpan, newText: `#${caseOnly}` }], safe: true, preferred: true }] : [],
-        });
-        continue;
-      }
-
       const suggestion = closestSlug(fragment.toLowerCase(), slugs, budget);
       report({
         span: link.urlSpan,
