@@ -38,6 +38,8 @@ export interface Block {
   headingText?: string;
   /** For headings: the GitHub slug of the text, before the `-1` suffix of a repeat. */
   slugBase?: string;
+  /** For the rows of a table, which are items too: the table's column names, shared by its rows. */
+  columns?: readonly string[];
 }
 
 const fencePattern = /^ {0,3}(`{3,}|~{3,})/;
@@ -46,6 +48,31 @@ const thematicBreakPattern = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const orderedItemPattern = /^([ \t]*)(\d{1,9})([.)])(?=[ \t]|$)/;
 const bulletItemPattern = /^([ \t]*)([-*+])(?=[ \t]|$)/;
 const setextPattern = /^ {0,3}(=+|-+)[ \t]*$/;
+/** The line under a table's header row: `|---|:---:|`. */
+const tableDelimiterPattern = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
+
+/** The cells of a table row, trimmed, without the pipes at either end. */
+export function tableCells(row: string): string[] {
+  const cells: string[] = [];
+  let cell = '';
+  let code = false;
+  const body = row.trim().replace(/^\|/, '');
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i];
+    if (ch === '\\' && body[i + 1] === '|') {
+      cell += '\\|';
+      i++;
+    } else if (ch === '`') {
+      code = !code;
+      cell += ch;
+    } else if (ch === '|' && !code) {
+      cells.push(cell.trim());
+      cell = '';
+    } else cell += ch;
+  }
+  if (cell.trim()) cells.push(cell.trim());
+  return cells;
+}
 
 interface OpenList {
   id: number;
@@ -76,6 +103,7 @@ function newBlock(kind: Block['kind'], start: number, end: number, line: number,
     entry: undefined,
     headingText: undefined,
     slugBase: undefined,
+    columns: undefined,
   };
 }
 
@@ -111,6 +139,7 @@ export function scanBlocks(text: string, index = new LineIndex(text), options: S
   let inComment = false;
   let current: Block | undefined;
   let previousBlank = true;
+  let table: { id: number; columns: readonly string[] } | undefined;
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
 
   const closeListsDeeperThan = (column: number) => {
@@ -144,6 +173,7 @@ export function scanBlocks(text: string, index = new LineIndex(text), options: S
     }
     if (blank) {
       previousBlank = true;
+      table = undefined;
       continue;
     }
     const wasBlank = previousBlank;
@@ -171,10 +201,31 @@ export function scanBlocks(text: string, index = new LineIndex(text), options: S
         return blocks;
       }
       openLists.length = 0;
+      table = undefined;
       const block = base('heading');
       block.level = heading[1].length;
       push(block);
       continue;
+    }
+    // The rows of a table are items, each read as an entry with the header's column names.
+    if (table && indent < 4 && content.includes('|')) {
+      const block = base('item');
+      block.ordered = false;
+      block.marker = '|';
+      block.listId = table.id;
+      block.columns = table.columns;
+      push(block);
+      continue;
+    }
+    table = undefined;
+    if (!wasBlank && current?.kind === 'other' && current.startLine === line - 1 && tableDelimiterPattern.test(content) && content.includes('-')) {
+      const header = text.slice(current.start, current.end);
+      if (header.includes('|')) {
+        table = { id: nextListId++, columns: tableCells(header) };
+        current.end = lineEnd;
+        current.endLine = line;
+        continue;
+      }
     }
     const setext = setextPattern.exec(content);
     if (setext && !wasBlank && current && current.kind === 'other' && current.endLine === line - 1) {
@@ -188,6 +239,17 @@ export function scanBlocks(text: string, index = new LineIndex(text), options: S
       closeListsDeeperThan(indent);
       push(base('other'));
       current = undefined;
+      continue;
+    }
+
+    // An HTML list item on a line of its own is an item too: lists written in HTML hold papers as well.
+    if (indent < 4 && /^[ \t]*<li[\s>]/i.test(content)) {
+      closeListsDeeperThan(indent);
+      const block = base('item');
+      block.ordered = false;
+      block.marker = '<li>';
+      block.listId = current?.kind === 'item' && current.marker === '<li>' ? current.listId : nextListId++;
+      push(block);
       continue;
     }
 

@@ -47,7 +47,7 @@ export function venueTagOf(inner: string, currentYear: number): { venue: string;
   if (!text || text.length > 48 || /[[\]()<>]|https?:|www\./.test(text)) return undefined;
   const words = text.split(/[\s,]+/).filter(Boolean);
   if (words.length > 6) return undefined;
-  const date = /(?<![\p{N}.])((?:19|20)\d{2})(?:[./-](\d{1,2}))?(?![\p{N}])/u.exec(text);
+  const date = /(?<![\p{L}\p{N}._@])((?:19|20)\d{2})(?:[./-](\d{1,2}))?(?![\p{N}])/u.exec(text);
   if (date) {
     const venue = (text.slice(0, date.index) + text.slice(date.index + date[0].length)).replace(/^[\s,.:;-]+|[\s,.:;-]+$/g, '').replace(/\s+/g, ' ');
     // A tag is a handful of short words; a sentence with a year in it is not a tag.
@@ -61,6 +61,7 @@ export function venueTagOf(inner: string, currentYear: number): { venue: string;
     if (!venue || words.length > 3) return undefined;
     return { venue, year: yearOfTwoDigits(short[1], currentYear) };
   }
+  // A venue glued to its year, `IntellManuf2020`, but not a user name, `@XinGuo2002`.
   const glued = /^([A-Za-z][A-Za-z&-]*?)((?:19|20)\d{2})$/.exec(text);
   if (glued) return { venue: glued[1], year: Number(glued[2]) };
   if (words.length <= 3 && words.some((word) => isVenueName(word))) return { venue: text };

@@ -3,7 +3,7 @@ import { toString } from 'mdast-util-to-string';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { fastParagraph } from './fastEntry';
-import { datePattern as anyDatePattern, findYear, looksLikeAuthors, venueTagOf } from './fieldPatterns';
+import { datePattern as anyDatePattern, findYear, isVenueName, looksLikeAuthors, venueTagOf } from './fieldPatterns';
 import type { DocumentLink, EntryFields, EntryLink, Field } from './model';
 import { lineStartsOf, type Span } from './text';
 
@@ -47,7 +47,8 @@ interface Point {
  * Parses the text of one block with remark. The block's first-line indentation is removed from every
  * line before parsing so that nested items are not read as code; spans are mapped back to the block.
  */
-export function parseBlock(text: string, kind: 'heading' | 'item' | 'other', options: { fast?: boolean } = {}): ParsedBlock {
+export function parseBlock(text: string, kind: 'heading' | 'item' | 'other', options: { fast?: boolean; columns?: readonly string[] } = {}): ParsedBlock {
+  if (options.columns) return tooDense(text) ? { links: [] } : readRow(text, options.columns);
   if (kind === 'item' && options.fast !== false && text.indexOf('\n') === -1 && text.indexOf('\r') === -1) {
     const paragraph = fastParagraph(text);
     if (paragraph) {
@@ -56,8 +57,10 @@ export function parseBlock(text: string, kind: 'heading' | 'item' | 'other', opt
       return { links: collectLinks(root, text, spanOf), entry: readEntry(paragraph, text, spanOf) };
     }
   }
-  // Without brackets, angle brackets or emphasis markers a block holds no link and no paper entry.
-  if (kind !== 'heading' && !/[[<*_]/.test(text)) return { links: [] };
+  // Without brackets, angle brackets or emphasis markers a paragraph holds no link and no paper entry.
+  if (kind === 'other' && !/[[<*_]/.test(text)) return { links: [] };
+  const html = kind === 'item' || kind === 'other' ? htmlEntryStart(text) : -1;
+  if (html !== -1) return readHtmlEntry(text, html);
   if (tooDense(text)) {
     return { links: [], headingText: kind === 'heading' ? text.slice(0, 200).replace(/^[ \t]*#+/, '').trim() : undefined };
   }
@@ -92,6 +95,9 @@ export function parseBlock(text: string, kind: 'heading' | 'item' | 'other', opt
     const item = list?.type === 'list' ? list.children[0] : undefined;
     const paragraph = item?.children[0]?.type === 'paragraph' ? (item.children[0] as Paragraph) : undefined;
     if (paragraph) result.entry = readEntry(paragraph, text, spanOf, laterParagraphs(item!.children));
+  } else if (tree.children[0]?.type === 'paragraph' && /^\s*(?:\*\*|__)/.test(text)) {
+    // A paragraph with no list marker that starts with a bold title, as lists of three-line blocks write them.
+    result.entry = readEntry(tree.children[0], text, spanOf, laterParagraphs(tree.children), 'paragraph');
   }
   return result;
 }
@@ -292,7 +298,8 @@ function readLeadTags(fields: EntryFields, text: string, start: number, end: num
       continue;
     }
     const linkTag = leadLinkTagPattern.exec(rest);
-    const linkVenue = linkTag && venueTagOf(linkTag[1], parseYear);
+    // A link tag before the title names a venue even when this reader does not know it: `[[ECCVW](url)]`.
+    const linkVenue = linkTag && (venueTagOf(linkTag[1], parseYear) ?? (/^[\p{L}][\p{L}\p{N}&.'’-]{0,15}$/u.test(linkTag[1].trim()) ? { venue: linkTag[1].trim() } : undefined));
     if (linkTag && linkVenue) {
       setVenueTag(fields, linkVenue, at + rest.indexOf(linkTag[1]), linkTag[1]);
       at += linkTag[0].length;
@@ -345,7 +352,9 @@ function plainTitleEnd(text: string, start: number, limit: number): number {
   while (end < limit) {
     const ch = text[end];
     if (ch === '\n' || ch === '\r' || ch === '|' || ch === '<') break;
-    if ((ch === '(' || ch === '[' || (ch === '\\' && text[end + 1] === '[')) && end > start && /\s/.test(text[end - 1])) break;
+    if ((ch === '\uff08' || ((ch === '(' || ch === '[' || (ch === '\\' && text[end + 1] === '[')) && /\s/.test(text[end - 1]))) && end > start) break;
+    // `Estimation(ICDE 2024)`: a venue tag right against the title.
+    if (ch === '(' && end > start && /^\((?:[^()\n]{0,40}\s)?(?:19|20)\d{2}\)/.test(text.slice(end, end + 48))) break;
     if (ch === '.' && /\s/.test(text[end + 1] ?? '') && !abbreviations.test(text.slice(Math.max(start, end - 4), end))) break;
     end++;
   }
@@ -362,12 +371,12 @@ function isLeadName(raw: string): boolean {
 /** Hosts and paths whose links are papers, for items whose only other sign of a paper is the link. */
 const paperLinkPattern = /arxiv\.org|doi\.org|openreview\.net|aclanthology|aclweb\.org|proceedings\.|thecvf\.com|ieeexplore|dl\.acm\.org|springer|sciencedirect|nature\.com|biorxiv|medrxiv|semanticscholar|papers\.nips|neurips\.cc|jmlr\.org|mlr\.press|usenix\.org|ndss-symposium|researchgate|\.pdf(?:$|[?#])/i;
 
-/** Whether a link points to a paper rather than to code or a web page. */
-export function isPaperUrl(url: string): boolean {
-  return paperLinkPattern.test(url);
+/** Whether a link points to a paper rather than to code or a web page; `strict` leaves out bare PDFs, which are books and slides too. */
+export function isPaperUrl(url: string, strict = false): boolean {
+  return paperLinkPattern.test(url) && (!strict || !/\.pdf(?:$|[?#])/i.test(url) || /arxiv\.org|openreview|aclanthology|thecvf|neurips|mlr\.press|proceedings\./i.test(url));
 }
 
-function readEntry(paragraph: Paragraph, text: string, spanOf: (node: Nodes) => Span, later: Paragraph[] = []): EntryFields | undefined {
+function readEntry(paragraph: Paragraph, text: string, spanOf: (node: Nodes) => Span, later: Paragraph[] = [], shape: 'item' | 'paragraph' = 'item'): EntryFields | undefined {
   const inline = paragraph.children;
   const paragraphSpan = spanOf(paragraph);
   const fields: EntryFields = { tail: { start: paragraphSpan.end, end: paragraphSpan.end }, links: [], titleQuoted: false, venueInAuthors: false };
@@ -466,9 +475,13 @@ function readEntry(paragraph: Paragraph, text: string, spanOf: (node: Nodes) => 
   let authorsEnd: number | undefined;
   let firstLinkStart: number | undefined;
   const nodes = later.length ? [...inline, ...later.flatMap((more) => more.children)] : inline;
-  for (let i = Math.max(0, titleIndex); i < nodes.length; i++) {
+  for (let i = 0; i < nodes.length; i++) {
     const node = nodes[i];
-    if (spanOf(node).start < afterTitle) continue;
+    if (spanOf(node).start < afterTitle) {
+      // A link before the title, as a venue tag `[[CVPR](url)]`, is one of the entry's links too.
+      if (node.type === 'link' && i !== titleIndex && titleIndex >= 0) fields.links.push(readLink(node, text, spanOf));
+      continue;
+    }
     if (node.type === 'emphasis' && !fields.authors && firstLinkStart === undefined) {
       const raw = toString(node);
       if (!looksLikeAuthors(raw) && (venueTagOf(raw, parseYear) || findYear(raw, parseYear) || /^\s*in\b/i.test(text.slice(Math.max(afterTitle, spanOf(node).start - 4), spanOf(node).start)))) continue;
@@ -503,7 +516,16 @@ function readEntry(paragraph: Paragraph, text: string, spanOf: (node: Nodes) => 
   if (!fields.year && !fields.badYear && fields.title) readYearAfterLinks(fields, text, afterTitle, itemEnd);
   // A plain or linked title is a paper only with a sign of one beside it; otherwise it is any list of links.
   const paperLink = fields.links.some((link) => isPaperUrl(link.url)) || (fields.titleUrl !== undefined && isPaperUrl(fields.titleUrl.text));
-  const signs = fields.authors !== undefined || fields.year !== undefined || (fields.venue !== undefined && fields.titleStyle === 'plain');
+  const knownVenue = fields.venue !== undefined && fields.venue.text.split(/[\s,]+/).some(isVenueName);
+  const signs = fields.authors !== undefined || fields.year !== undefined || (knownVenue && fields.titleStyle === 'plain');
+  if (shape === 'paragraph') {
+    // Bold text opens many paragraphs; it is a paper's title only with a sign of a paper beside it, or
+    // alone on its line, where the list below it may hold its links (see parseList).
+    if (fields.titleStyle !== 'bold' || !fields.title || !/\S\s+\S/.test(fields.title.text)) return undefined;
+    if (signs || paperLink) return fields;
+    if (!text.slice(fields.title.outer.end, paragraphSpan.end).trim() && !later.length) return { ...fields, candidate: true };
+    return undefined;
+  }
   const evidence = fields.titleStyle === 'bold' || fields.titleStyle === 'quoted' ? fields.links.length > 0 || signs : signs || paperLink;
   if (hasTitle && evidence) return fields;
   if (hasTitle && fields.title && fields.titleStyle !== 'bold') {
@@ -511,7 +533,8 @@ function readEntry(paragraph: Paragraph, text: string, spanOf: (node: Nodes) => 
     fields.candidate = true;
     return fields;
   }
-  return bracketed && titleStyle !== 'link' ? fields : undefined;
+  // Only links in brackets, `<u>Wikipedia</u>: [[Source](…)]`: a resource, counted in a list of papers.
+  return bracketed && titleStyle !== 'link' ? { ...fields, candidate: !signs } : undefined;
 }
 
 /**
@@ -581,7 +604,18 @@ function readYearAfterLinks(fields: EntryFields, text: string, from: number, to:
   // Bare URLs and HTML attributes hold numbers that are not years.
   masked = masked.replace(/\bhttps?:\/\/\S+|\b(?:href|src)\s*=\s*"[^"]*"/gi, (url) => ' '.repeat(url.length));
   const found = findYear(masked, parseYear);
-  if (!found) return;
+  if (!found) {
+    // A venue and year glued in a link's label, `[[IntellManuf2020]](url)`.
+    for (const link of fields.links) {
+      const tag = link.labelSpan.start >= from ? venueTagOf(link.label.replace(/^\[(.*)\]$/, '$1'), parseYear) : undefined;
+      if (tag?.year === undefined) continue;
+      const digits = text.slice(link.labelSpan.start, link.labelSpan.end).search(/(?:19|20)\d{2}/);
+      const start = digits === -1 ? link.labelSpan.start : link.labelSpan.start + digits;
+      fields.year = { text: text.slice(start, start + (digits === -1 ? link.labelSpan.end - link.labelSpan.start : 4)), value: tag.year, start, end: start + (digits === -1 ? link.labelSpan.end - link.labelSpan.start : 4) };
+      return;
+    }
+    return;
+  }
   const start = from + found.index;
   fields.year = { text: text.slice(start, start + found.length), value: found.value, start, end: start + found.length };
 }
@@ -647,4 +681,202 @@ function trimField(raw: string, offset: number): Field | undefined {
   while (end > lead && separator(raw[end - 1])) end--;
   const text = raw.slice(lead, end);
   return text ? { text, start: offset + lead, end: offset + end } : undefined;
+}
+
+/** Where an entry written in HTML starts: a `<li>` or a `<details><summary>`, after any list marker. */
+function htmlEntryStart(text: string): number {
+  const match = /^[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(?=<(?:li|details|summary)\b)/i.exec(text);
+  return match ? match[0].length : -1;
+}
+
+const anchorPattern = /<a\b[^>]*?\bhref\s*=\s*(["'])([^"']*)\1[^>]*>([\s\S]*?)<\/a\s*>/gi;
+const htmlUrlPattern = /\b(?:href|src)\s*=\s*"([^"]*)"/gi;
+
+/** The span of the text inside some HTML, without the tags and white space around it. */
+function innerText(text: string, start: number, end: number): Span {
+  for (;;) {
+    while (start < end && /\s/.test(text[start])) start++;
+    const open = /^<[^<>]*>/.exec(text.slice(start, Math.min(end, start + 200)));
+    if (!open) break;
+    start += open[0].length;
+  }
+  for (;;) {
+    while (end > start && /\s/.test(text[end - 1])) end--;
+    const close = /<[^<>]*>$/.exec(text.slice(Math.max(start, end - 200), end));
+    if (!close) break;
+    end -= close[0].length;
+  }
+  return { start, end };
+}
+
+/**
+ * Reads an entry written in HTML, `<li><a href="…"><b>Title</b></a></li>` or
+ * `<details><summary>Title (2023) [<a href="…">Paper</a>]</summary>`: the title is the first link with
+ * a few words, or the text the item starts with; the other links are its links.
+ */
+function readHtmlEntry(text: string, at: number): ParsedBlock {
+  const links: DocumentLink[] = [];
+  for (const match of text.matchAll(htmlUrlPattern)) {
+    const start = match.index! + match[0].length - match[1].length - 1;
+    links.push({ kind: 'html', url: match[1], span: { start, end: start + match[1].length }, urlSpan: { start, end: start + match[1].length } });
+  }
+  const summary = /<summary\b[^>]*>/i.exec(text.slice(at));
+  const regionStart = summary ? at + summary.index + summary[0].length : at;
+  const closeTag = summary ? /<\/summary\s*>/i : /<\/li\s*>/i;
+  const close = closeTag.exec(text.slice(regionStart));
+  const regionEnd = close ? regionStart + close.index : text.length;
+  const region = text.slice(regionStart, regionEnd);
+
+  const fields: EntryFields = { tail: { start: regionEnd, end: regionEnd }, links: [], titleQuoted: false, venueInAuthors: false };
+  for (const match of region.matchAll(anchorPattern)) {
+    const start = regionStart + match.index!;
+    const end = start + match[0].length;
+    const labelStart = start + match[0].indexOf('>') + 1;
+    const label = innerText(text, labelStart, end - (match[0].length - match[0].lastIndexOf('<'))) ;
+    const labelText = text.slice(label.start, label.end).replace(/<[^<>]*>/g, '').trim();
+    const urlStart = start + match[0].indexOf(match[2], match[0].indexOf('href'));
+    const urlSpan = { start: urlStart, end: urlStart + match[2].length };
+    if (!fields.title && /\S\s+\S/.test(labelText) && !text.slice(regionStart, start).replace(/<[^<>]*>/g, '').trim()) {
+      fields.title = { text: labelText, start: label.start, end: label.end, outer: { start, end } };
+      fields.titleStyle = 'link';
+      fields.titleUrl = { text: match[2], ...urlSpan };
+      continue;
+    }
+    fields.links.push({
+      label: labelText,
+      url: match[2],
+      span: { start, end },
+      labelSpan: label,
+      urlSpan,
+      group: { start: start - (text[start - 1] === '[' ? 1 : 0), end: end + (text[end] === ']' ? 1 : 0) },
+      openBracket: text[start - 1] === '[',
+      closeBracket: text[end] === ']',
+    });
+  }
+  if (!fields.title) {
+    // The title is the text the item starts with, up to its first link, tag or venue.
+    const inner = innerText(text, regionStart, regionEnd);
+    const end = plainTitleEnd(text, inner.start, inner.end);
+    const titleText = text.slice(inner.start, end).trim();
+    if (!/\S\s+\S/.test(titleText)) return { links };
+    fields.title = { text: titleText, start: inner.start, end, outer: { start: inner.start, end } };
+    fields.titleStyle = 'plain';
+  }
+  const afterTitle = fields.title.outer.end;
+  fields.tail = { start: afterTitle, end: regionEnd };
+  readYearAfterLinks(fields, text, afterTitle, regionEnd);
+  const paperLink = fields.links.some((link) => isPaperUrl(link.url)) || (fields.titleUrl !== undefined && isPaperUrl(fields.titleUrl.text));
+  if (!fields.year && !paperLink) fields.candidate = true;
+  return { links, entry: fields };
+}
+
+/** What a table column holds, from its name: `Title & Authors`, `Published in`, `Date`, `Paper`. */
+function columnRoles(name: string): { title: boolean; authors: boolean; venue: boolean; date: boolean } {
+  return {
+    title: /title|paper|name|method|model|work|dataset|benchmark/i.test(name),
+    authors: /author/i.test(name),
+    venue: /venue|publish|conference|journal|\bpub\b|source/i.test(name),
+    date: /date|year|time/i.test(name),
+  };
+}
+
+/**
+ * Reads a table row as an entry, its fields taken from the columns the header names: the title from
+ * the first title column (a link with a few words, bold text or the cell's text), the authors, venue
+ * and date from theirs, and every other link as the entry's links.
+ */
+function readRow(text: string, columns: readonly string[]): ParsedBlock {
+  const tree = processor.parse(text) as Root;
+  const spanOf = (node: Nodes): Span => ({ start: node.position!.start.offset!, end: node.position!.end.offset! });
+  const links = collectLinks(tree, text, spanOf);
+  const paragraph = tree.children[0];
+  if (paragraph?.type !== 'paragraph') return { links };
+  // The cells as offsets into the row.
+  const cells: Span[] = [];
+  let start = text.indexOf('|') === /\S/.exec(text)?.index ? text.indexOf('|') + 1 : 0;
+  let code = false;
+  for (let at = start; at <= text.length; at++) {
+    const ch = text[at];
+    if (ch === '\\') at++;
+    else if (ch === '`') code = !code;
+    else if ((ch === '|' && !code) || at === text.length) {
+      if (at > start || ch === '|') cells.push({ start, end: at });
+      start = at + 1;
+    }
+  }
+  const roles = columns.map(columnRoles);
+  const titleColumn = roles.findIndex((role) => role.title);
+  const fields: EntryFields = { tail: { start: text.length, end: text.length }, links: [], titleQuoted: false, venueInAuthors: false, titleStyle: 'cell' };
+  const inline: Nodes[] = [];
+  const flatten = (node: Nodes) => {
+    inline.push(node);
+    if ((node.type === 'strong' || node.type === 'emphasis') && 'children' in node) for (const child of node.children) flatten(child as Nodes);
+  };
+  for (const node of paragraph.children) flatten(node);
+  const within = (span: Span, cell: Span) => span.start >= cell.start && span.end <= cell.end;
+  const titleCell = cells[titleColumn === -1 ? 0 : titleColumn];
+  // A cell of several links names several things, as `[ZSRE](…), [CounterFact](…)`: not one paper.
+  const cellLinks = titleCell ? inline.filter((node) => node.type === 'link' && within(spanOf(node), titleCell) && !node.children.every((child) => child.type === 'image')).length : 0;
+  if (titleCell && cellLinks <= 1) {
+    const link = inline.find((node): node is Link => node.type === 'link' && within(spanOf(node), titleCell) && /\S\s+\S/.test(toString(node)) && !node.children.every((child) => child.type === 'image'));
+    const strong = inline.find((node) => node.type === 'strong' && within(spanOf(node), titleCell) && /\S\s+\S/.test(toString(node)));
+    if (link) {
+      const read = readLink(link, text, spanOf);
+      fields.title = { text: read.label, ...read.labelSpan, outer: read.span };
+      fields.titleUrl = { text: read.url, ...read.urlSpan };
+    } else if (strong) {
+      const outer = spanOf(strong);
+      fields.title = { text: toString(strong).trim(), start: outer.start + 2, end: outer.end - 2, outer };
+    } else {
+      // The cell's text, past emoji and a bracketed tag such as `[**SP: ULYSSES**]`.
+      let at = titleCell.start;
+      const skip = /^[\s\p{Extended_Pictographic}\uFE0F\u200D:]*(?:\[[^\]\n]{0,80}\]\s*)?/u.exec(text.slice(at, titleCell.end));
+      at += skip ? skip[0].length : 0;
+      let end = plainTitleEnd(text, at, titleCell.end);
+      const handle = text.slice(at, end).indexOf('(@');
+      if (handle > 0) end = at + handle;
+      while (end > at && /\s/.test(text[end - 1])) end--;
+      if (end > at) fields.title = { text: text.slice(at, end), start: at, end, outer: { start: at, end } };
+    }
+  }
+  for (const node of inline) {
+    if (node.type !== 'link') continue;
+    const span = spanOf(node);
+    if (fields.title && span.start === fields.title.outer.start) continue;
+    // Badges, `[![Star](…)](…)`, are pictures of numbers, not links of the paper.
+    if (node.children.length && node.children.every((child) => child.type === 'image')) continue;
+    fields.links.push(readLink(node, text, spanOf));
+  }
+  cells.forEach((cell, index) => {
+    const role = roles[index];
+    if (!role || index === titleColumn && !role.authors) return;
+    const after = fields.title && index === titleColumn ? fields.title.outer.end : cell.start;
+    if (role.authors) {
+      for (const piece of splitPieces(text.slice(after, cell.end))) {
+        const raw = text.slice(after + piece.start, after + piece.end);
+        if (looksLikeAuthors(raw) && !fields.authors) {
+          const trimmed = trimField(raw, after + piece.start);
+          if (trimmed) {
+            fields.authors = { ...trimmed, outer: { start: trimmed.start, end: trimmed.end } };
+            fields.authorsStyle = 'plain';
+          }
+        }
+      }
+    }
+    if ((role.venue || role.date) && !fields.year) {
+      const found = findYear(text.slice(cell.start, cell.end), parseYear);
+      if (found) {
+        const yearStart = cell.start + found.index;
+        fields.year = { text: text.slice(yearStart, yearStart + found.length), value: found.value, start: yearStart, end: yearStart + found.length };
+      }
+      if (role.venue && !fields.venue) {
+        const venue = trimField(text.slice(cell.start, found ? cell.start + found.index : cell.end), cell.start);
+        if (venue && /\p{L}/u.test(venue.text) && !/[[\]()<>]/.test(venue.text)) fields.venue = venue;
+      }
+    }
+  });
+  if (!fields.title || !/\p{L}/u.test(fields.title.text)) return { links };
+  const paperLink = fields.links.some((link) => isPaperUrl(link.url)) || (fields.titleUrl !== undefined && isPaperUrl(fields.titleUrl.text));
+  if (!paperLink && !fields.authors) fields.candidate = true;
+  return { links, entry: fields };
 }

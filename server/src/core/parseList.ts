@@ -1,7 +1,7 @@
 import { slug } from 'github-slugger';
 import { isAtxHeading, scanBlocks, type Block } from './blocks';
 import type { Directive, DocumentLink, Entry, EntryFields, Field, Heading, ListGroup, PaperList, Section } from './model';
-import { parseBlock } from './parseBlock';
+import { isPaperUrl, parseBlock } from './parseBlock';
 import { decodeURIComponentSafe, LineIndex, normaliseTitle } from './text';
 
 /**
@@ -97,14 +97,16 @@ export function parseList(text: string, options: ParseOptions = {}): PaperList {
   const slugs = new UniqueSlugs();
   const stack: Section[] = [root];
   const pending: Entry[] = [];
+  const promoted = new Set<Entry>();
 
-  for (const block of blocks) {
+  for (let blockIndex = 0; blockIndex < blocks.length; blockIndex++) {
+    const block = blocks[blockIndex];
     if (block.kind === 'code') continue;
     // A block parsed before keeps its links and entry: the scan moved them with the block.
     if (!block.links) {
       if (block.kind === 'comment') block.links = [];
       else {
-        const parsed = parseBlock(text.slice(block.start, block.end), block.kind);
+        const parsed = parseBlock(text.slice(block.start, block.end), block.kind, { columns: block.columns });
         block.links = parsed.links.map((link) => copyLink(link, block.start));
         block.headingText = parsed.headingText;
         if (parsed.entry) block.entry = makeEntry(parsed.entry, block, text);
@@ -146,10 +148,12 @@ export function parseList(text: string, options: ParseOptions = {}): PaperList {
     }
     list.items.push(block);
     const entry = block.entry;
-    if (!entry || inNonPaperSection(section)) continue;
+    if (!entry || inNonPaperSection(section) || (inResourceSection(section) && !entry.authors && !hasPaperLink(entry) && !(entry.year && entry.venue))) continue;
     entry.listId = listId;
     entry.section = section;
     pending.push(entry);
+    // A bold title alone in its paragraph, with its `- Paper: url` bullets right under it.
+    if (entry.candidate && block.kind === 'other' && linksBelow(text, blocks[blockIndex + 1])) promoted.add(entry);
   }
   // A candidate, a title with links and no other sign of a paper, is a paper in a list of papers.
   const papersByList = new Map<number, { papers: number; candidates: number }>();
@@ -160,9 +164,12 @@ export function parseList(text: string, options: ParseOptions = {}): PaperList {
     papersByList.set(entry.listId, tally);
   }
   for (const entry of pending) {
-    if (entry.candidate) {
+    if (entry.candidate && !promoted.has(entry)) {
+      // A title that is a link, as `- [Title](url)`, takes its list's word; a plain line only where nearly
+      // every other item is a paper; a table row never, since tables list code and data beside papers.
       const tally = papersByList.get(entry.listId)!;
-      if (tally.papers < Math.max(1, tally.candidates)) continue;
+      const needed = entry.titleStyle === 'link' || !entry.title ? Math.max(2, tally.candidates) : entry.titleStyle === 'plain' ? Math.max(3, 4 * tally.candidates) : Infinity;
+      if (tally.papers < needed) continue;
     }
     entry.index = entries.length;
     entries.push(entry);
@@ -173,14 +180,45 @@ export function parseList(text: string, options: ParseOptions = {}): PaperList {
   return { text, lines, blocks, root, sections, headings, entries, lists: [...lists.values()], links, directives };
 }
 
+/** Whether a block is a bullet that gives a paper's link, `- Paper: https://…`. */
+function linksBelow(text: string, block: Block | undefined): boolean {
+  return block?.kind === 'item' && /^[ \t]*[-*+][ \t]+(?:\*\*)?(?:paper|pdf|arxiv|homepage|project(?: page)?|code|github)(?:\*\*)?\s*[:：]/i.test(text.slice(block.start, Math.min(block.end, block.start + 40)));
+}
+
 /** Headings of the parts of a list that hold no papers: news, introductions, how to contribute. */
 const nonPaperHeading = /^(?:(?:latest |recent )?news|updates?|update log|changelog|what'?s new|introduction|about|overview|contributing|contribution|how to contribute|contributors?|citations?|cite|how to cite|acknowledge?ments?|(?:table of )?contents|toc|star history|contacts?|licen[sc]e|todo)$/i;
 
 /** Whether a section's own heading names a part of the list that holds no papers. */
 function inNonPaperSection(section: Section): boolean {
-  if (!section.heading) return false;
-  const name = section.title.replace(/<[^<>]*>/g, ' ').replace(/[^\p{L}\p{N}' ]+/gu, ' ').replace(/\s+/g, ' ').trim();
-  return nonPaperHeading.test(name);
+  return section.heading !== undefined && nonPaperHeading.test(headingName(section));
+}
+
+/** A heading's words, without markup, emoji or numbering. */
+function headingName(section: Section): string {
+  return section.title.replace(/<[^<>]*>/g, ' ').replace(/[^\p{L}\p{N}' ]+/gu, ' ').replace(/^\s*\d+(?:\s\d+)*\s/, '').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Headings of parts that list resources other than papers: data sets, tools, courses, books, blogs, named
+ * by their last word (`Datasets`, `Other Awesome Lists`, but not `Video Generation`). Their items are
+ * papers only with a link to a paper, authors, or a venue with a year.
+ */
+const resourceHeading = /\b(?:data ?sets?|benchmarks?|tools?|toolbox(?:es)?|toolkits?|librar(?:y|ies)|frameworks?|courses?|lectures?|tutorials?|blogs?|videos|talks|books?|repos(?:itories)?|resources?|software|products|platforms|projects|demos|competitions|challenges|people|venues|meta lists?|awesome lists?|other lists?)\b/i;
+
+/** Whether a section, or a section it stands in, lists resources other than papers. */
+function inResourceSection(section: Section): boolean {
+  for (let at: Section | undefined = section; at?.heading; at = at.parent) {
+    // A short heading names what its section holds; a longer one names it last, `Open Source Toolboxes`.
+    const name = headingName(at);
+    const words = name.split(' ');
+    if (resourceHeading.test(words.length <= 4 ? name : words[words.length - 1])) return true;
+  }
+  return false;
+}
+
+/** Whether an entry links a paper: arXiv, a DOI or a proceedings page; a bare PDF may be a book. */
+function hasPaperLink(entry: Entry): boolean {
+  return entry.links.some((link) => isPaperUrl(link.url, true)) || (entry.titleUrl !== undefined && isPaperUrl(entry.titleUrl.text, true));
 }
 
 /**
@@ -393,7 +431,7 @@ function scanIncrementally(text: string, lines: LineIndex, last: LastParse | und
   for (let i = restart; i < resyncedAt; i++) {
     const block = oldBlocks[i];
     if (!block.links) continue;
-    const key = block.kind + old.slice(block.start, block.end);
+    const key = block.kind + (block.columns?.join('|') ?? '') + old.slice(block.start, block.end);
     const list = oldByText.get(key);
     if (list) list.push(block);
     else oldByText.set(key, [block]);
@@ -402,7 +440,7 @@ function scanIncrementally(text: string, lines: LineIndex, last: LastParse | und
   while (regionEnd < blocks.length && blocks[regionEnd].start < firstMoved) regionEnd++;
   for (let i = restart; i < regionEnd; i++) {
     const block = blocks[i];
-    const match = oldByText.get(block.kind + text.slice(block.start, block.end))?.shift();
+    const match = oldByText.get(block.kind + (block.columns?.join('|') ?? '') + text.slice(block.start, block.end))?.shift();
     if (!match) continue;
     block.links = match.links;
     block.headingText = match.headingText;
