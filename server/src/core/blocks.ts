@@ -44,6 +44,7 @@ export interface Block {
 
 const fencePattern = /^ {0,3}(`{3,}|~{3,})/;
 const headingPattern = /^ {0,3}(#{1,6})(?=[ \t]|$)/;
+const htmlHeadingPattern = /^ {0,3}<h([1-6])(?:\s[^<>]*)?>(?:(?!<\/?h[1-6]\b).)*<\/h\1\s*>\s*$/i;
 const thematicBreakPattern = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const orderedItemPattern = /^([ \t]*)(\d{1,9})([.)])(?=[ \t]|$)/;
 const bulletItemPattern = /^([ \t]*)([-*+])(?=[ \t]|$)/;
@@ -191,6 +192,16 @@ export function scanBlocks(text: string, index = new LineIndex(text), options: S
       closeListsDeeperThan(indent);
       inComment = !content.includes('-->', content.indexOf('<!--') + 4);
       push(base('comment'));
+      continue;
+    }
+    // An HTML heading on a line of its own, `<h4 id="x">Data Collection</h4>`, starts a section as well.
+    const htmlHeading = indent < 4 ? htmlHeadingPattern.exec(content) : null;
+    if (htmlHeading) {
+      openLists.length = 0;
+      table = undefined;
+      const block = base('heading');
+      block.level = Number(htmlHeading[1]);
+      push(block);
       continue;
     }
     const heading = headingPattern.exec(content);

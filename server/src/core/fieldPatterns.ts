@@ -44,7 +44,14 @@ export function yearOfTwoDigits(digits: string, currentYear: number): number {
  */
 export function venueTagOf(inner: string, currentYear: number): { venue: string; year?: number; month?: number } | undefined {
   const text = inner.replace(/[*_`]/g, '').trim();
-  if (!text || text.length > 48 || /[[\]()<>]|https?:|www\./.test(text)) return undefined;
+  if (!text || text.length > 120 || /[[\]]|https?:|www\./.test(text)) return undefined;
+  // A tag that starts with its year may say more after the venue: `[2023 arxiv multimodalities]`.
+  const yearFirst = /^((?:19|20)\d{2})(?:[./-](\d{1,2}))?\s+(\S.*)$/u.exec(text);
+  if (yearFirst && /^[^\s,]+/.test(yearFirst[3])) {
+    const month = yearFirst[2] === undefined ? undefined : Number(yearFirst[2]);
+    return { venue: yearFirst[3].split(/[\s,(]+/)[0], year: Number(yearFirst[1]), month: month && month <= 12 ? month : undefined };
+  }
+  if (text.length > 48 || /[()<>]/.test(text)) return undefined;
   const words = text.split(/[\s,]+/).filter(Boolean);
   if (words.length > 6) return undefined;
   const date = /(?<![\p{L}\p{N}._@])((?:19|20)\d{2})(?:[./-](\d{1,2}))?(?![\p{N}])/u.exec(text);
@@ -111,15 +118,17 @@ function isName(part: string): boolean {
 
 /**
  * Whether a piece of text is a list of authors: `et al.`, or two or more names joined by commas, `and`
- * or `&`. A title, a venue or a sentence is not: they hold words in lower case, colons or digits.
+ * or `&`, or one name on a line of its own. A title, a venue or a sentence is not: they hold words in lower case, colons or digits.
  */
-export function looksLikeAuthors(raw: string): boolean {
-  const text = raw.replace(/<[^<>]*>/g, ' ').replace(/\s+/g, ' ').replace(/^[\s,.;:*_]+|[\s,.;*_]+$/g, '').trim();
-  if (!text || text.length > 2000 || /[:?!|[\]]|https?:/.test(text)) return false;
+export function looksLikeAuthors(raw: string, ownLine = false): boolean {
+  const text = raw.replace(/<[^<>]*>|[\u200b-\u200d\ufeff]/g, ' ').replace(/\s+/g, ' ').replace(/^[\s,.;:*_]+|[\s,.;*_]+$/g, '').trim();
+  // Names hold no years, and a venue or a month is not a name: `Preprint, October 2023` is no author list.
+  if (!text || text.length > 2000 || /[:?!|[\]]|https?:/.test(text) || fourDigitYear.test(text)) return false;
   if (/\bet\.? ?al\b/i.test(text)) return /^\p{Lu}/u.test(text);
   const parts = text.split(/\s*(?:,|;|\band\b|&)\s*/).filter(Boolean);
-  if (parts.length < 2) return false;
+  // One name alone is an author only on a line of its own, `Mohammed AlQuraishi.` under the title.
+  if (parts.length === 1) return ownLine && /\s/.test(parts[0]) && isName(parts[0]) && !parts[0].split(/\s+/).some(isVenueName);
   let names = 0;
-  for (const part of parts) if (isName(part)) names++;
+  for (const part of parts) if (isName(part) && !isVenueName(part)) names++;
   return names >= 2 && names >= 0.8 * parts.length;
 }

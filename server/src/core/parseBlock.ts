@@ -89,7 +89,7 @@ export function parseBlock(text: string, kind: 'heading' | 'item' | 'other', opt
   const result: ParsedBlock = { links: collectLinks(tree, text, spanOf) };
   if (kind === 'heading') {
     const heading = tree.children.find((node): node is MdHeading => node.type === 'heading');
-    result.headingText = heading ? toString(heading).trim() : text.replace(/^[ \t]*#+/, '').trim();
+    result.headingText = heading ? toString(heading).trim() : text.replace(/^[ \t]*#+/, '').replace(/<[^<>]*>/g, '').replace(/\s+/g, ' ').trim();
   } else if (kind === 'item') {
     const list = tree.children[0];
     const item = list?.type === 'list' ? list.children[0] : undefined;
@@ -162,7 +162,8 @@ const closingQuotes = '"\u201d\u201c';
  * than an anchor of this document, with a label of a few words rather than a label such as `[[Paper](url)]`.
  */
 function isTitleLink(node: Link, text: string, span: Span): boolean {
-  if (!node.url || node.url.startsWith('#') || text[span.start - 1] === '[') return false;
+  // `[[Label]](url)` is a link group whatever its label says.
+  if (!node.url || node.url.startsWith('#') || text[span.start - 1] === '[' || text[span.start + 1] === '[') return false;
   return /\S\s+\S/.test(toString(node).trim());
 }
 
@@ -251,7 +252,7 @@ function readAuthors(fields: EntryFields, node: Emphasis, text: string, spanOf: 
 const parseYear = new Date().getFullYear();
 
 /** A venue tag before the title: in brackets or parentheses, maybe in bold or italics, maybe escaped. */
-const leadTagPattern = /^(?:\*\*|__)?(?:\\?\[|\()(?:\*\*|\*|__|_)?([^[\]()\n]{1,48}?)(?:\*\*|\*|__|_)?(?:\\?\]|\))(?:\*\*|__)?/;
+const leadTagPattern = /^(?:\*\*|__)?(?:\\?\[(?:\*\*|\*|__|_)?([^[\]\n]{1,120}?)(?:\*\*|\*|__|_)?\\?\]|\((?:\*\*|\*|__|_)?([^()\n]{1,48}?)(?:\*\*|\*|__|_)?\))(?:\*\*|__)?/;
 /** A venue tag that is a link, `[[IROS](url)]` or `\[[EMNLP 2024](url)\]`. */
 const leadLinkTagPattern = /^\\?\[\[([^[\]\n]{1,48})\]\(([^()\s]*)\)\\?\]/;
 /** `2019-CVPR-` or `2013.08-` before a linked title. */
@@ -306,9 +307,10 @@ function readLeadTags(fields: EntryFields, text: string, start: number, end: num
       continue;
     }
     const tag = leadTagPattern.exec(rest);
-    const venue = tag && venueTagOf(tag[1], parseYear);
-    if (tag && venue) {
-      setVenueTag(fields, venue, at + tag[0].indexOf(tag[1]), tag[1]);
+    const inner = tag && (tag[1] ?? tag[2]);
+    const venue = inner && venueTagOf(inner, parseYear);
+    if (tag && inner && venue) {
+      setVenueTag(fields, venue, at + tag[0].indexOf(inner), inner);
       at += tag[0].length;
       continue;
     }
@@ -551,7 +553,8 @@ function readTail(fields: EntryFields, text: string, tail: Span): void {
     if (!segment.trim()) continue;
     // A link written wrong leaks its URL into the text; link-syntax reports it, and it is no venue.
     if (pieces.length > 1 && /https?:|\]\(/.test(segment)) continue;
-    if (!fields.authors && looksLikeAuthors(segment)) {
+    const ownLine = pieces.length > 1 && /\n\s*$/.test(text.slice(tail.start, span.start));
+    if (!fields.authors && looksLikeAuthors(segment, ownLine)) {
       // `Liu et al. arXiv 2023`: the venue and year follow the authors on the same line.
       const etAl = /\bet\.? ?al\b\.?/i.exec(segment);
       const rest = etAl ? segment.slice(etAl.index + etAl[0].length) : '';
@@ -819,7 +822,8 @@ function readRow(text: string, columns: readonly string[]): ParsedBlock {
   const cellLinks = titleCell ? inline.filter((node) => node.type === 'link' && within(spanOf(node), titleCell) && !node.children.every((child) => child.type === 'image')).length : 0;
   if (titleCell && cellLinks <= 1) {
     const link = inline.find((node): node is Link => node.type === 'link' && within(spanOf(node), titleCell) && /\S\s+\S/.test(toString(node)) && !node.children.every((child) => child.type === 'image'));
-    const strong = inline.find((node) => node.type === 'strong' && within(spanOf(node), titleCell) && /\S\s+\S/.test(toString(node)));
+    // Bold in brackets, `[**SP: ULYSSES**]`, is a tag before the title, not the title.
+    const strong = inline.find((node) => node.type === 'strong' && within(spanOf(node), titleCell) && /\S\s+\S/.test(toString(node)) && text[spanOf(node).start - 1] !== '[');
     if (link) {
       const read = readLink(link, text, spanOf);
       fields.title = { text: read.label, ...read.labelSpan, outer: read.span };
@@ -827,7 +831,7 @@ function readRow(text: string, columns: readonly string[]): ParsedBlock {
     } else if (strong) {
       const outer = spanOf(strong);
       fields.title = { text: toString(strong).trim(), start: outer.start + 2, end: outer.end - 2, outer };
-    } else {
+    } else if (!cellLinks) {
       // The cell's text, past emoji and a bracketed tag such as `[**SP: ULYSSES**]`.
       let at = titleCell.start;
       const skip = /^[\s\p{Extended_Pictographic}\uFE0F\u200D:]*(?:\[[^\]\n]{0,80}\]\s*)?/u.exec(text.slice(at, titleCell.end));
@@ -836,7 +840,7 @@ function readRow(text: string, columns: readonly string[]): ParsedBlock {
       const handle = text.slice(at, end).indexOf('(@');
       if (handle > 0) end = at + handle;
       while (end > at && /\s/.test(text[end - 1])) end--;
-      if (end > at) fields.title = { text: text.slice(at, end), start: at, end, outer: { start: at, end } };
+      if (end > at && /\S\s+\S/.test(text.slice(at, end))) fields.title = { text: text.slice(at, end), start: at, end, outer: { start: at, end } };
     }
   }
   for (const node of inline) {
