@@ -69,8 +69,11 @@ export function venueTagOf(inner: string, currentYear: number): { venue: string;
     return { venue, year: yearOfTwoDigits(short[1], currentYear) };
   }
   // A venue glued to its year, `IntellManuf2020`, but not a user name, `@XinGuo2002`.
-  const glued = /^([A-Za-z][A-Za-z&-]*?)((?:19|20)\d{2})$/.exec(text);
-  if (glued) return { venue: glued[1], year: Number(glued[2]) };
+  const glued = /(?:^|\s)([A-Za-z][A-Za-z&-]*?)((?:19|20)\d{2})(?=\s|$)/.exec(text);
+  if (glued && words.length <= 4) return { venue: glued[1], year: Number(glued[2]) };
+  // `CHEOPS 22`: a venue and the last two digits of its year.
+  const spaced = /^([A-Za-z][\w&-]*)\s+(\d{2})$/.exec(text);
+  if (spaced && (isVenueName(spaced[1]) || /^[A-Z]{2,}$/.test(spaced[1]))) return { venue: spaced[1], year: yearOfTwoDigits(spaced[2], currentYear) };
   if (words.length <= 3 && words.some((word) => isVenueName(word))) return { venue: text };
   return undefined;
 }
@@ -104,13 +107,13 @@ const nameParticles = new Set(['van', 'von', 'de', 'der', 'den', 'di', 'da', 'de
 
 /** Whether one part of an author list looks like a person's name: `D. Kingma`, `Liang Zhang*`, `Rémi Monasson`. */
 function isName(part: string): boolean {
-  const words = part.replace(/[*†‡§¶#\d]+$/u, '').replace(/\(.*?\)/g, '').trim().split(/\s+/).filter(Boolean);
+  const words = part.replace(/[*\u2217†‡§¶#\d]+$/u, '').replace(/\(.*?\)/g, '').trim().split(/\s+/).filter(Boolean);
   if (!words.length || words.length > 5) return false;
   let capitals = 0;
   for (const word of words) {
     if (nameParticles.has(word.toLowerCase())) continue;
     // An initial (`D.`, `J.-P.`), or a capitalised word that may hold hyphens and apostrophes.
-    if (/^(?:\p{Lu}\.)(?:-?\p{Lu}\.)*$/u.test(word) || /^\p{Lu}[\p{L}'’.-]*[*†‡\d]*$/u.test(word)) capitals++;
+    if (/^(?:\p{Lu}\.)(?:-?\p{Lu}\.)*$/u.test(word) || /^\p{Lu}[\p{L}\p{M}'’.-]*[*\u2217†‡\d]*$/u.test(word)) capitals++;
     else return false;
   }
   return capitals > 0;
@@ -123,12 +126,17 @@ function isName(part: string): boolean {
 export function looksLikeAuthors(raw: string, ownLine = false): boolean {
   const text = raw.replace(/<[^<>]*>|[\u200b-\u200d\ufeff]/g, ' ').replace(/\s+/g, ' ').replace(/^[\s,.;:*_]+|[\s,.;*_]+$/g, '').trim();
   // Names hold no years, and a venue or a month is not a name: `Preprint, October 2023` is no author list.
-  if (!text || text.length > 2000 || /[:?!|[\]]|https?:/.test(text) || fourDigitYear.test(text)) return false;
+  if (!text || text.length > 2000 || /[?!|[\]]|https?:/.test(text) || fourDigitYear.test(text)) return false;
   if (/\bet\.? ?al\b/i.test(text)) return /^\p{Lu}/u.test(text);
   const parts = text.split(/\s*(?:,|;|\band\b|&)\s*/).filter(Boolean);
+  // A colon belongs to titles and venues (`Robotics: Science and Systems`), not to a short author list.
+  if (text.includes(':') && parts.length < 5) return false;
   // One name alone is an author only on a line of its own, `Mohammed AlQuraishi.` under the title.
   if (parts.length === 1) return ownLine && /\s/.test(parts[0]) && isName(parts[0]) && !parts[0].split(/\s+/).some(isVenueName);
   let names = 0;
-  for (const part of parts) if (isName(part) && !isVenueName(part)) names++;
-  return names >= 2 && names >= 0.8 * parts.length;
+  // A one-word part is a name only on a line of names (`Todorov, Emanuel, Tom, Erez`); in running text it
+  // is as likely a system or a word (`MapReduce, Borg, Omega`).
+  for (const part of parts) if (isName(part) && !isVenueName(part) && (ownLine || /\S\s+\S/.test(part))) names++;
+  // Most parts are names; a mangled one (`Tom ́as Lozano-P ́erez`) does not undo the rest.
+  return names >= 2 && names >= 0.6 * parts.length;
 }

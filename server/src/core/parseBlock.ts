@@ -3,7 +3,7 @@ import { toString } from 'mdast-util-to-string';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { fastParagraph } from './fastEntry';
-import { datePattern as anyDatePattern, findYear, isVenueName, looksLikeAuthors, venueTagOf } from './fieldPatterns';
+import { datePattern as anyDatePattern, findYear, fourDigitYear, isVenueName, looksLikeAuthors, venueTagOf } from './fieldPatterns';
 import type { DocumentLink, EntryFields, EntryLink, Field } from './model';
 import { lineStartsOf, type Span } from './text';
 
@@ -355,8 +355,11 @@ function plainTitleEnd(text: string, start: number, limit: number): number {
     const ch = text[end];
     if (ch === '\n' || ch === '\r' || ch === '|' || ch === '<') break;
     if ((ch === '\uff08' || ((ch === '(' || ch === '[' || (ch === '\\' && text[end + 1] === '[')) && /\s/.test(text[end - 1]))) && end > start) break;
-    // `Estimation(ICDE 2024)`: a venue tag right against the title.
-    if (ch === '(' && end > start && /^\((?:[^()\n]{0,40}\s)?(?:19|20)\d{2}\)/.test(text.slice(end, end + 48))) break;
+    // `Estimation(ICDE 2024)`, `Edge(**NeurIPS2022**)`: a venue tag right against the title.
+    if (ch === '(' && end > start) {
+      const tag = /^\(([^()\n]{1,60})\)/.exec(text.slice(end, end + 64));
+      if (tag && venueTagOf(tag[1], parseYear)?.year !== undefined) break;
+    }
     if (ch === '.' && /\s/.test(text[end + 1] ?? '') && !abbreviations.test(text.slice(Math.max(start, end - 4), end))) break;
     end++;
   }
@@ -487,6 +490,9 @@ function readEntry(paragraph: Paragraph, text: string, spanOf: (node: Nodes) => 
     if (node.type === 'emphasis' && !fields.authors && firstLinkStart === undefined) {
       const raw = toString(node);
       if (!looksLikeAuthors(raw) && (venueTagOf(raw, parseYear) || findYear(raw, parseYear) || /^\s*in\b/i.test(text.slice(Math.max(afterTitle, spanOf(node).start - 4), spanOf(node).start)))) continue;
+      // Italics after a bold title are the authors by the reference style; after any other title they
+      // must read as names, since such lists use italics for remarks too (`*everything*`).
+      if (fields.titleStyle !== 'bold' && fields.titleStyle !== 'quoted' && !looksLikeAuthors(raw, true)) continue;
       readAuthors(fields, node, text, spanOf, 'same');
       fields.authorsStyle = 'italic';
       authorsEnd = fields.authors!.outer.end;
@@ -515,7 +521,7 @@ function readEntry(paragraph: Paragraph, text: string, spanOf: (node: Nodes) => 
     const yearStart = fields.date.start + (text[fields.date.start] === '[' ? 1 : text[fields.date.start] === '\\' ? 2 : 0);
     fields.year = { text: String(fields.date.year), value: fields.date.year, start: yearStart, end: yearStart + 4 };
   }
-  if (!fields.year && !fields.badYear && fields.title) readYearAfterLinks(fields, text, afterTitle, itemEnd);
+  if (!fields.year && !fields.badYear) readYearAfterLinks(fields, text, afterTitle, itemEnd);
   // A plain or linked title is a paper only with a sign of one beside it; otherwise it is any list of links.
   const paperLink = fields.links.some((link) => isPaperUrl(link.url)) || (fields.titleUrl !== undefined && isPaperUrl(fields.titleUrl.text));
   const knownVenue = fields.venue !== undefined && fields.venue.text.split(/[\s,]+/).some(isVenueName);
@@ -554,6 +560,18 @@ function readTail(fields: EntryFields, text: string, tail: Span): void {
     // A link written wrong leaks its URL into the text; link-syntax reports it, and it is no venue.
     if (pieces.length > 1 && /https?:|\]\(/.test(segment)) continue;
     const ownLine = pieces.length > 1 && /\n\s*$/.test(text.slice(tail.start, span.start));
+    // `Ziwei Zhang, Peng Cui and Wenwu Zhu. 2018.`: the names end where the venue or the year starts.
+    const names = fields.authors ? undefined : authorsBeforeVenue(segment, ownLine);
+    if (names) {
+      const trimmed = trimField(segment.slice(0, names), span.start);
+      if (trimmed) {
+        fields.authors = { ...trimmed, outer: { start: trimmed.start, end: trimmed.end } };
+        fields.authorsStyle = 'plain';
+        fields.authorsLine = text.slice(tail.start, span.start).includes('\n') ? 'next' : 'same';
+        readVenueAndYear(fields, text, { start: span.start + names, end: span.end });
+        continue;
+      }
+    }
     if (!fields.authors && looksLikeAuthors(segment, ownLine)) {
       // `Liu et al. arXiv 2023`: the venue and year follow the authors on the same line.
       const etAl = /\bet\.? ?al\b\.?/i.exec(segment);
@@ -568,15 +586,33 @@ function readTail(fields: EntryFields, text: string, tail: Span): void {
         continue;
       }
     }
-    const tag = /(?:\\?\[|\()(?:\*\*|\*|__|_)?([^[\]()\n]{1,48}?)(?:\*\*|\*|__|_)?(?:\\?\]|\))/.exec(segment) ?? /<(ins|em|i|b|strong)>([^<>\n]{1,48})<\/\1>/i.exec(segment);
-    const inner = tag && (tag.length > 2 && tag[2] !== undefined ? tag[2] : tag[1]);
-    const venue = inner ? venueTagOf(inner, parseYear) : undefined;
-    if (tag && inner && venue && (venue.year !== undefined || !fields.venue)) {
-      setVenueTag(fields, venue, span.start + tag.index + tag[0].indexOf(inner), inner);
+    // The first tag with a year, or else the first that names a venue: `[Vision] (arXiv 2021)` is arXiv 2021.
+    let best: { inner: string; at: number; venue: NonNullable<ReturnType<typeof venueTagOf>> } | undefined;
+    for (const tag of segment.matchAll(/(?:\\?\[|[(\uff08])(?:\*\*|\*|__|_)?([^[\]()\uff08\uff09\n]{1,48}?)(?:\*\*|\*|__|_)?(?:\\?\]|[)\uff09])|<(ins|em|i|b|strong)>([^<>\n]{1,48})<\/\2>/gi)) {
+      const inner = tag[1] ?? tag[3];
+      const venue = venueTagOf(inner, parseYear);
+      if (!venue) continue;
+      if (!best || (best.venue.year === undefined && venue.year !== undefined)) best = { inner, at: span.start + tag.index! + tag[0].indexOf(inner), venue };
+      if (venue.year !== undefined) break;
+    }
+    if (best && (best.venue.year !== undefined || !fields.venue)) {
+      setVenueTag(fields, best.venue, best.at, best.inner);
       continue;
     }
     readVenueAndYear(fields, text, span);
   }
+}
+
+/** Where a list of names ends when a venue or a year follows it in the same piece, or undefined. */
+function authorsBeforeVenue(segment: string, ownLine: boolean): number | undefined {
+  const year = fourDigitYear.exec(segment);
+  if (!year || looksLikeAuthors(segment, ownLine)) return undefined;
+  // The sentence before the year, or before a known venue word in front of it.
+  let end = year.index;
+  const before = segment.slice(0, end);
+  const sentence = before.lastIndexOf('. ');
+  if (sentence > 0 && !/\b\p{Lu}$/u.test(before.slice(0, sentence))) end = sentence + 1;
+  return end > 0 && looksLikeAuthors(segment.slice(0, end), ownLine) ? end : undefined;
 }
 
 /** The pieces of a tail between line breaks, `<br>` tags and pipes, as offsets into it. */
