@@ -3,7 +3,7 @@ import { toString } from 'mdast-util-to-string';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { fastParagraph } from './fastEntry';
-import { datePattern as anyDatePattern, findYear, fourDigitYear, isVenueName, looksLikeAuthors, venueTagOf } from './fieldPatterns';
+import { datePattern as anyDatePattern, findYear, fourDigitYear, isVenueName, looksLikeAuthors, twoDigitYear, venueTagOf, yearOfTwoDigits } from './fieldPatterns';
 import type { DocumentLink, EntryFields, EntryLink, Field } from './model';
 import { lineStartsOf, type Span } from './text';
 
@@ -588,8 +588,8 @@ function readTail(fields: EntryFields, text: string, tail: Span): void {
     }
     // The first tag with a year, or else the first that names a venue: `[Vision] (arXiv 2021)` is arXiv 2021.
     let best: { inner: string; at: number; venue: NonNullable<ReturnType<typeof venueTagOf>> } | undefined;
-    for (const tag of segment.matchAll(/(?:\\?\[|[(\uff08])(?:\*\*|\*|__|_)?([^[\]()\uff08\uff09\n]{1,48}?)(?:\*\*|\*|__|_)?(?:\\?\]|[)\uff09])|<(ins|em|i|b|strong)>([^<>\n]{1,48})<\/\2>/gi)) {
-      const inner = tag[1] ?? tag[3];
+    for (const tag of segment.matchAll(/(?:\\?\[|[(\uff08])(?:\*\*|\*|__|_)?([^[\]()\uff08\uff09\n]{1,48}?)(?:\*\*|\*|__|_)?(?:\\?\]|[)\uff09])|<(ins|em|i|b|strong)>([^<>\n]{1,48})<\/\2>|(?<![*\w])\*{1,2}([^*\n]{1,60}?)\*{1,2}(?![*\w])/gi)) {
+      const inner = tag[1] ?? tag[3] ?? tag[4];
       const venue = venueTagOf(inner, parseYear);
       if (!venue) continue;
       if (!best || (best.venue.year === undefined && venue.year !== undefined)) best = { inner, at: span.start + tag.index! + tag[0].indexOf(inner), venue };
@@ -612,6 +612,8 @@ function authorsBeforeVenue(segment: string, ownLine: boolean): number | undefin
   const before = segment.slice(0, end);
   const sentence = before.lastIndexOf('. ');
   if (sentence > 0 && !/\b\p{Lu}$/u.test(before.slice(0, sentence))) end = sentence + 1;
+  // `Xin Li & Yu Wang, NeurIPS 2020`: a venue's name before the year is no name.
+  for (let word = /[\s,(]*([\p{L}][\p{L}\p{N}&'’-]*)[\s(]*$/u.exec(segment.slice(0, end)); word && isVenueName(word[1]); word = /[\s,(]*([\p{L}][\p{L}\p{N}&'’-]*)[\s(]*$/u.exec(segment.slice(0, end))) end = word.index;
   return end > 0 && looksLikeAuthors(segment.slice(0, end), ownLine) ? end : undefined;
 }
 
@@ -699,6 +701,11 @@ function readVenueAndYear(fields: EntryFields, text: string, span: Span): void {
       fields.year = { text: year[0], value: Number(year[0]), start: yearStart, end: yearStart + 4 };
       fields.periodAfterYear = text[yearStart + 4] === '.';
     }
+  } else if (twoDigitYear.test(tail)) {
+    // `IVA '20`: a two-digit year after the venue's name.
+    const short = twoDigitYear.exec(tail)!;
+    venueEnd = short.index;
+    if (!fields.year && !fields.badYear) fields.year = { text: short[0].trim(), value: yearOfTwoDigits(short[1], parseYear), start: start + short.index + (short[0].length - short[0].trimStart().length), end: start + short.index + short[0].length };
   } else {
     let last: RegExpExecArray | undefined;
     for (const match of tail.matchAll(numberPattern)) last = match as RegExpExecArray;

@@ -1,6 +1,7 @@
 import { slug } from 'github-slugger';
 import { isAtxHeading, scanBlocks, type Block } from './blocks';
 import type { Directive, DocumentLink, Entry, EntryFields, Field, Heading, ListGroup, PaperList, Section } from './model';
+import { isVenueName } from './fieldPatterns';
 import { isPaperUrl, parseBlock } from './parseBlock';
 import { decodeURIComponentSafe, LineIndex, normaliseTitle } from './text';
 
@@ -148,7 +149,7 @@ export function parseList(text: string, options: ParseOptions = {}): PaperList {
     }
     list.items.push(block);
     const entry = block.entry;
-    if (!entry || inNonPaperSection(section) || (inResourceSection(section) && !entry.authors && !hasPaperLink(entry) && !(entry.year && entry.venue))) continue;
+    if (!entry || inNonPaperSection(section) || (inResourceSection(section) && !entry.authors && !hasPaperLink(entry) && !(entry.year && venueInTag(text, entry)))) continue;
     entry.listId = listId;
     entry.section = section;
     pending.push(entry);
@@ -214,6 +215,13 @@ function inResourceSection(section: Section): boolean {
     if (resourceHeading.test(words.length <= 4 ? name : words[words.length - 1])) return true;
   }
   return false;
+}
+
+/** Whether an entry names its venue in a tag, `(SIGMOD 2020)` or `[ICLR 2024]`, or names a known venue. */
+function venueInTag(text: string, entry: Entry): boolean {
+  const venue = entry.venue;
+  if (!venue) return false;
+  return /[([\uff08]\W{0,2}$/.test(text.slice(Math.max(0, venue.start - 3), venue.start)) || venue.text.split(/[\s,]+/).some(isVenueName);
 }
 
 /** Whether an entry links a paper: arXiv, a DOI or a proceedings page; a bare PDF may be a book. */
