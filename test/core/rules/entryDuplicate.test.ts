@@ -94,3 +94,63 @@ test('entry-duplicate: the reference list lists no paper twice in one section', 
   const text = readFileSync('test/fixtures/alignment-survey.md', 'utf8');
   assert.deepEqual(lines(text, lint(text, code)), []);
 });
+
+test('entry-duplicate: one arXiv id under two clearly different titles is a wrong link, reported on both lines and never removed', () => {
+  // Reported as a duplicate of the other paper, with "Remove this duplicate" offered.
+  const text = [
+    '## Alignment',
+    '1. **Zephyr: Direct distillation of LM alignment**. *Tunstall et al.* arXiv 2023. [[Paper](https://arxiv.org/abs/2301.00001)]',
+    '2. **Extending context window of large language models via semantic compression**. *Fei et al.* arXiv 2023. [[Paper](https://arxiv.org/abs/2301.00001)]',
+    '',
+  ].join('\n');
+  const findings = lint(text, code);
+  assert.deepEqual(lines(text, findings), [2, 3]);
+  assert.deepEqual(findings.map((finding) => finding.message), [
+    '"Zephyr: Direct distillation of LM alignment" shares arXiv id 2301.00001 with line 3, "Extending context window of large language models via semantic compression"; one of the two links points to the wrong paper.',
+    '"Extending context window of large language models via semantic compression" shares arXiv id 2301.00001 with line 2, "Zephyr: Direct distillation of LM alignment"; one of the two links points to the wrong paper.',
+  ]);
+  assert.deepEqual(findings.map((finding) => finding.fixes), [[], []]);
+  assert.equal(fixText(text), text);
+});
+
+test('entry-duplicate: a wrong link is found across sections and by DOI too; entry-inconsistent leaves the two papers alone', () => {
+  const text = [
+    '## Quantization',
+    '- **OmniQuant: Omnidirectionally calibrated quantization for large language models**. *Shao et al.* ICLR 2024. [[Paper](https://doi.org/10.1000/xyz)]',
+    '## Pruning',
+    '- **Rotation and permutation for advanced outlier management**. *Lin et al.* NeurIPS 2024. [[Paper](https://doi.org/10.1000/xyz)]',
+    '',
+  ].join('\n');
+  assert.deepEqual(lint(text, code).map((finding) => finding.message.replace(/ with line.*/, '')), [
+    '"OmniQuant: Omnidirectionally calibrated quantization for large language models" shares DOI 10.1000/xyz',
+    '"Rotation and permutation for advanced outlier management" shares DOI 10.1000/xyz',
+  ]);
+  assert.deepEqual(lint(text, 'entry-inconsistent'), []);
+});
+
+test('entry-duplicate: a short name and the full title, or titles a word apart, are one paper', () => {
+  const text = [
+    '## Parallelism',
+    '- **Ring Attention**. *Liu et al.* arXiv 2023. [[Paper](https://arxiv.org/abs/2310.01889)]',
+    '- **Ring attention with blockwise transformers for near-infinite context**. *Liu et al.* arXiv 2023. [[Paper](https://arxiv.org/abs/2310.01889)]',
+    '- **Striped attention: faster ring attention for causal transformers**. *Brandon et al.* arXiv 2023. [[Paper](https://arxiv.org/abs/2311.09431)]',
+    '- **Striped attention: faster ring attention for causal transformer models**. *Brandon et al.* arXiv 2023. [[Paper](https://arxiv.org/abs/2311.09431)]',
+    '',
+  ].join('\n');
+  const findings = lint(text, code);
+  assert.deepEqual(lines(text, findings), [3, 5]);
+  assert.ok(findings.every((finding) => finding.message.includes('is already listed') && finding.fixes[0].title === 'Remove this duplicate'));
+});
+
+test('entry-duplicate: a title that is only a venue tag names no paper', () => {
+  // A reader that took `(**CVPR 2026**)` for the title keyed every paper of a year on it: 489 errors on one list.
+  const text = [
+    '## 2026',
+    '- **CVPR 2026**. PACT: Phase-like transition constraints in adapter-based continual learning. [[paper](https://x.org/1)]',
+    '- **CVPR 2026**. Critical patch-aware sparse prompting with decoupled training. [[paper](https://x.org/2)]',
+    '- **ICLR2026**. Beyond myopic alignment. [[paper](https://x.org/3)]',
+    '- **ICLR2026**. Decouple your discovery and memory. [[paper](https://x.org/4)]',
+    '',
+  ].join('\n');
+  assert.deepEqual(lint(text, code), []);
+});

@@ -1,6 +1,66 @@
+import { venueTagOf } from '../fieldPatterns';
 import type { Entry, PaperList, Section } from '../model';
-import type { Rule, TextEdit } from '../rule';
+import type { Report, Rule, TextEdit } from '../rule';
+import { normaliseTitle, shorten } from '../text';
 import { entryHeadSpan } from './entryHeadSpan';
+
+/**
+ * Two titles name the same paper when at least this share of the shorter one's words stand in the other
+ * (the overlap coefficient). Copies of one paper differ by a word, a subtitle, a short name before the
+ * title or a typo, which keeps them well above one half; two papers that share an id by a copy-paste slip
+ * share a topic word or two at most. Its containment, not a symmetric ratio, lets a short name such as
+ * `Ring Attention` match `Ring Attention with Blockwise Transformers for Near-Infinite Context`.
+ */
+const sameTitleOverlap = 0.5;
+/** Titles with fewer words than this (after stop words) are short names, which can tell no two papers apart. */
+const minimumTitleWords = 3;
+const stopWords = new Set(['a', 'an', 'the', 'of', 'for', 'in', 'on', 'with', 'and', 'to', 'via', 'by', 'from', 'at', 'is', 'are', 'as', 'its']);
+
+const titleWords = new WeakMap<Entry, Set<string>>();
+
+/** The words of the entry's title and lead name, without stop words; empty when the title is no title, such as a URL. */
+function wordsOf(entry: Entry): Set<string> {
+  let words = titleWords.get(entry);
+  if (!words) {
+    const title = entry.title?.text ?? '';
+    const readable = title && !/:\/\/|www\./.test(title);
+    words = new Set(readable ? normaliseTitle(`${entry.leadName?.text ?? ''} ${title}`).split(' ').filter((word) => word && !stopWords.has(word)) : []);
+    titleWords.set(entry, words);
+  }
+  return words;
+}
+
+/**
+ * Whether two entries' titles may name the same paper: most words of the shorter stand in the longer
+ * (a short name and the full title, `TidyBot` and `TidyBot: Personalized Robot Assistance…`), or either
+ * title is too short or unreadable to say otherwise.
+ */
+export function sameTitle(a: Entry, b: Entry): boolean {
+  const wordsA = wordsOf(a);
+  const wordsB = wordsOf(b);
+  if (wordsA.size < minimumTitleWords || wordsB.size < minimumTitleWords) return true;
+  let shared = 0;
+  for (const word of wordsA) if (wordsB.has(word)) shared++;
+  return shared / Math.min(wordsA.size, wordsB.size) >= sameTitleOverlap;
+}
+
+/**
+ * Whether the entry's identity says which paper it is. A title that is only a venue tag (`ICLR 2024`,
+ * as a reader may take `(**CVPR 2026**)` for the title) or only the lead name names no paper.
+ */
+function hasIdentity(entry: Entry, currentYear: number): boolean {
+  if (!entry.identity.startsWith('title:') || !entry.title) return true;
+  const title = entry.title.text;
+  if (venueTagOf(title, currentYear)) return false;
+  return !entry.leadName || normaliseTitle(entry.leadName.text) !== normaliseTitle(title);
+}
+
+/** How a message names what two entries share: `arXiv id 2301.00001` or `DOI 10.1/x`. */
+function sharedId(entry: Entry): string {
+  return entry.identity.startsWith('arxiv:') ? `arXiv id ${entry.identity.slice(6)}` : `DOI ${entry.identity.slice(4)}`;
+}
+
+const titleOf = (entry: Entry) => (entry.title ? `"${shorten(entry.title.text, 80)}"` : 'This entry');
 
 
 /** How a message names a section; the root holds what stands before the first heading. */
@@ -56,20 +116,39 @@ function removeItem(list: PaperList, entry: Entry): TextEdit {
   return { start: lines.lineStarts[firstLine], end: lines.lineStarts[endLine], newText: '' };
 }
 
-/** The same paper is listed twice in one section. */
+/**
+ * Reports two entries with one arXiv id or DOI but clearly different titles, on both lines: one of the
+ * two links points to the other paper. Neither is a copy, so nothing is offered for removal.
+ */
+function reportWrongPaper(list: PaperList, entry: Entry, other: Entry, report: (report: Report) => void): void {
+  report({
+    span: entryHeadSpan(list, entry),
+    message: `${titleOf(entry)} shares ${sharedId(entry)} with line ${other.line + 1}, ${titleOf(other)}; one of the two links points to the wrong paper.`,
+    related: [{ span: entryHeadSpan(list, other), message: 'The other paper with this id' }],
+    entry: entry.index,
+  });
+}
+
+/**
+ * The same paper is listed twice in one section; or two papers share one arXiv id or DOI, so that one
+ * of their links points to the wrong paper.
+ */
 export const entryDuplicateRule: Rule = {
   code: 'entry-duplicate',
   defaultSeverity: 'error',
   description: 'The same paper is listed twice in one section.',
   fixable: true,
-  check({ list, report }) {
+  check({ list, currentYear, report }) {
     // Only a section's own entries count: the same paper in a subsection is a cross-listing, which is normal.
     for (const section of list.sections) {
-      const first = new Map<string, Entry>();
+      const earlier = new Map<string, Entry[]>();
       for (const entry of section.entries) {
-        const original = first.get(entry.identity);
+        if (!hasIdentity(entry, currentYear)) continue;
+        const copies = earlier.get(entry.identity);
+        const original = copies?.find((copy) => sameTitle(copy, entry));
         if (!original) {
-          first.set(entry.identity, entry);
+          if (copies) copies.push(entry);
+          else earlier.set(entry.identity, [entry]);
           continue;
         }
         const name = entry.title ? `"${entry.title.text}"` : 'This paper';
@@ -81,6 +160,21 @@ export const entryDuplicateRule: Rule = {
           fixes: [{ title: 'Remove this duplicate', edits: [removeItem(list, entry)], safe: false }],
         });
       }
+    }
+    // One id with clearly different titles, anywhere in the list: each title that differs from all the
+    // earlier ones is reported with the first, and the first with each of them.
+    const papers = new Map<string, Entry[]>();
+    for (const entry of list.entries) {
+      if (entry.identity.startsWith('title:')) continue;
+      const titles = papers.get(entry.identity);
+      if (!titles) {
+        papers.set(entry.identity, [entry]);
+        continue;
+      }
+      if (titles.some((other) => sameTitle(other, entry))) continue;
+      titles.push(entry);
+      reportWrongPaper(list, titles[0], entry, report);
+      reportWrongPaper(list, entry, titles[0], report);
     }
   },
 };

@@ -1,6 +1,7 @@
 import type { Entry, PaperList } from '../model';
 import type { Fix, Rule, TextEdit } from '../rule';
 import { normaliseTitle, type Span } from '../text';
+import { sameTitle } from './entryDuplicate';
 import { entryHeadSpan } from './entryHeadSpan';
 
 type FieldName = 'title' | 'authors' | 'venue' | 'year';
@@ -127,15 +128,22 @@ export const entryInconsistentRule: Rule = {
   fixable: true,
   check({ list, report }) {
     // One copy per section: a second copy in the same section is entry-duplicate's business.
-    const groups = new Map<string, Entry[]>();
+    // Entries with one id but clearly different titles are two papers (entry-duplicate reports the wrong
+    // link), so each id holds one group per title.
+    const byIdentity = new Map<string, Entry[][]>();
     for (const entry of list.entries) {
-      const group = groups.get(entry.identity);
-      if (!group) groups.set(entry.identity, [entry]);
+      const groups = byIdentity.get(entry.identity);
+      if (!groups) {
+        byIdentity.set(entry.identity, [[entry]]);
+        continue;
+      }
+      const group = groups.length === 1 && entry.identity.startsWith('title:') ? groups[0] : groups.find((candidate) => sameTitle(candidate[0], entry));
+      if (!group) groups.push([entry]);
       // Groups are small, so a scan finds an earlier copy in the same section faster than a keyed set.
       else if (!group.some((other) => other.section === entry.section)) group.push(entry);
     }
 
-    for (const group of groups.values()) {
+    for (const group of [...byIdentity.values()].flat(1)) {
       if (group.length < 2) continue;
       // Most papers listed twice agree in every field: one comparison per copy settles them.
       const signature = signatureOf(list, group[0]);
