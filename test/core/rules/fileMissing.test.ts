@@ -61,3 +61,18 @@ test('file-missing: the reference list shows paper_tree.png, which is absent, on
   assert.deepEqual(lines(text, lint(text, code, { host })), [6]);
   assert.deepEqual(host.asked, ['paper_tree.png']);
 });
+
+test('file-missing: quiet on broken link syntax and a misspelt scheme, which other rules report', () => {
+  const text = [
+    '# Survey',
+    '- [LLM]([https://arxiv.org/abs/2304.04487)',
+    '- [[code]([a](https://github.com/a/b))]',
+    '- [[Paper]([https://a.org](https://a.org))]',
+    '- [Paper](http//arxiv.org/abs/1) [Code](https//github.com/a/b)',
+    '<a href="[https://z.org](https://z.org)">z</a>',
+    '',
+  ].join('\n');
+  const host = hostWith();
+  assert.deepEqual(lint(text, code, { host }), []);
+  assert.deepEqual(host.asked, []);
+});

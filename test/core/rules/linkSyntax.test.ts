@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { lintText, resolveConfig } from '../../../server/src/core/index';
+import { BlockCache, lintText, resolveConfig } from '../../../server/src/core/index';
 import { linkSyntaxRule } from '../../../server/src/core/rules/linkSyntax';
-import { scanLinks } from '../../../server/src/core/rules/linkSyntaxScan';
+import { scanLinks, scanUnclosedLabels } from '../../../server/src/core/rules/linkSyntaxScan';
 import { applyFix, fixText, lint, lines } from '../../helpers';
 
 const code = 'link-syntax';
@@ -138,6 +138,114 @@ test('link-syntax: the empty links of a real list of bare links', () => {
   const findings = lint(text, code);
   assert.equal(findings.length, 22);
   assert.ok(findings.every((finding) => finding.message === 'Link "paper" has an empty URL; expected a URL between "(" and ")".'));
+});
+
+test('link-syntax: a URL that starts with "[" is reported, not taken for a file', () => {
+  const text = withEntry('3. **Gamma**. *Xu et al.* arXiv 2023. [[LLM]([https://x.org/p.pdf)]');
+  const findings = lint(text, code);
+  assert.deepEqual(lines(text, findings), [5]);
+  assert.equal(findings[0].message, 'Link "LLM" has a URL that starts with "[", "[https://x.org/p.pdf"; expected "[LLM](https://x.org/p.pdf)".');
+});
+
+test('link-syntax: a link inside a link\'s destination', () => {
+  const text = withEntry('3. **Gamma**. *Xu et al.* arXiv 2023. [[code]([a](https://y.org/b))]');
+  const findings = lint(text, code);
+  assert.deepEqual(lines(text, findings), [5]);
+  assert.equal(findings[0].message, 'Link "code" has another link "[a](https://y.org/b)" as its URL; expected one link, "[code](https://y.org/b)".');
+});
+
+test('link-syntax: a label without its "]" before the URL, in a group and bare, gets the "]"', () => {
+  const grouped = withEntry('3. **Gamma**. *Xu et al.* arXiv 2023. [[Paper(https://x.org/p.pdf)][[Code](https://y.org)]');
+  const findings = lint(grouped, code);
+  assert.deepEqual(lines(grouped, findings), [5]);
+  assert.equal(findings[0].message, 'Link "Paper" has no "]" between its label and its URL "https://x.org/p.pdf"; expected "[Paper](https://x.org/p.pdf)".');
+  assert.equal(findings[0].fixes[0].safe, true);
+  assert.equal(applyFix(grouped, findings[0]), withEntry('3. **Gamma**. *Xu et al.* arXiv 2023. [[Paper](https://x.org/p.pdf)][[Code](https://y.org)]'));
+  const bare = withEntry('3. **Gamma**. *Xu et al.* arXiv 2023. [Paper(https://x.org/p.pdf) [Code](https://y.org)');
+  assert.deepEqual(lines(bare, lint(bare, code)), [5]);
+});
+
+test('link-syntax: a label without its "]" in the title, in a badge and outside the entries', () => {
+  const text = [
+    head,
+    '3. **[Gamma(https://g.org/gamma.pdf)**. *Xu et al.* arXiv 2023. [[Paper](https://x.org/p.pdf)]',
+    '',
+    'Star us: [![Stars(https://img.shields.io/github/stars/a/b.svg)](https://github.com/a/b)',
+    '[![Awesome](https://awesome.re/badge.svg)(https://awesome.re)',
+    'See the [survey(docs/survey.pdf) and [the notes(./NOTES.md).',
+    '',
+    '| Paper | Code |',
+    '| --- | --- |',
+    '| [Delta(https://arxiv.org/abs/2301.00002) | [Code](https://y.org) |',
+    '',
+  ].join('\n');
+  const findings = lint(text, code);
+  assert.deepEqual(lines(text, findings), [5, 7, 8, 9, 9, 13]);
+  assert.match(findings[0].message, /^Link "Gamma" has no "\]"/);
+  assert.match(findings[1].message, /^Link "Stars" has no "\]"/);
+  assert.match(findings[2].message, /^Link "!\[Awesome\]\(https:\/\/awesome.re\/badge.svg\)" has no "\]"/);
+});
+
+test('link-syntax: an empty URL after a code span in the label, in an entry and outside', () => {
+  const text = [head, '3. **Gamma**. *Xu et al.* arXiv 2023. [`[pdf]`]()', '', 'The appendix: [`[pdf]`]()', ''].join('\n');
+  const findings = lint(text, code);
+  assert.deepEqual(lines(text, findings), [5, 7]);
+  assert.equal(findings[0].message, 'Link "`[pdf]`" has an empty URL; expected a URL between "(" and ")".');
+});
+
+test('link-syntax: broken links outside the entries of a paper list', () => {
+  const text = [head, '3. **Gamma**. *Xu et al.* arXiv 2023. [[Paper](https://x.org/p.pdf)]', '', 'The [project page] (https://p.org) and the [code](https://c.org.', ''].join('\n');
+  const findings = lint(text, code);
+  assert.deepEqual(lines(text, findings), [7, 7]);
+});
+
+test('link-syntax: quiet outside the entries of ordinary markdown, which is not a paper list', () => {
+  const text = ['# Notes', '', '1. **Alpha**. *Wang et al.* arXiv 2022. [[Paper](https://arxiv.org/abs/2204.07705)]', '', 'See [Paper(https://x.org/p.pdf) and [LLM]([https://x.org) and [x]().', ''].join('\n');
+  assert.deepEqual(lint(text, code), []);
+});
+
+test('link-syntax: quiet on prose with brackets and parentheses, valid links, code and math', () => {
+  const text = [
+    head,
+    '3. **Gamma**. *Xu et al.* arXiv 2023. [[Paper](https://x.org/p.pdf)]',
+    '',
+    'As shown [see (1)] and f(x) [1], with [a(t/2)] and [and/or(km/h)] and [f(x)](https://x.org/f) and ![fig](assets/fig.png).',
+    'Datasets: [[link]](https://d.org) and [[page]](https://p.org).',
+    'A reference [x][y], a [Model(https://m.org) link](https://m.org/2), [Model(https://m.org)](https://m.org/3) and [Tool(https://t.org)][tool].',
+    'Code `[Paper(https://x.org)` and `[x](a b)` and ``[`[pdf]`]()`` and $[0,1](x)$ and [ ] task (docs/x.md).',
+    '',
+    '```',
+    '[Paper(https://x.org/p.pdf) [x]() [y]([z)',
+    '```',
+    '',
+    '[y]: https://y.org',
+    '[tool]: https://t.org',
+    '',
+  ].join('\n');
+  assert.deepEqual(lint(text, code), []);
+});
+
+test('link-syntax: scanUnclosedLabels is linear on hostile lines', () => {
+  const started = performance.now();
+  for (const line of ['[a('.repeat(300_000), '[a(https://x.org/'.repeat(60_000), '[a]('.repeat(250_000), '[' + '('.repeat(1_000_000), '`'.repeat(3) + '[a'.repeat(400_000), '[![a](b)'.repeat(120_000)]) {
+    scanUnclosedLabels(line, 0, line.length);
+    scanLinks(line, 0, line.length);
+  }
+  assert.ok(performance.now() - started < 3000);
+});
+
+test('link-syntax: a finding outside the entries stays through edits of an entry, from the cache, and goes when fixed', () => {
+  const cache = new BlockCache();
+  const run = (text: string) => lintText(text, { config: resolveConfig(), currentYear: 2026, cache }).findings.filter((finding) => finding.code === code);
+  const broken = 'See the [code(https://c.org/x) here.';
+  const text = `${head}\n3. **Gamma**. *Xu et al.* arXiv 2023. [[Paper](https://x.org/p.pdf)]\n\n${broken}\n`;
+  assert.deepEqual(lines(text, run(text)), [7]);
+  const edited = text.replace('**Gamma**', '**Gamma 2**');
+  assert.deepEqual(lines(edited, run(edited)), [7]);
+  assert.deepEqual(lines(edited, run(edited)), [7]);
+  const fixed = edited.replace(broken, 'See the [code](https://c.org/x) here.');
+  assert.deepEqual(run(fixed), []);
+  assert.deepEqual(run(fixed.replace('**Beta**', '**Beta 2**')), []);
 });
 
 const options = { config: resolveConfig(), currentYear: 2026, rules: [linkSyntaxRule] };

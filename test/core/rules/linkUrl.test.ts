@@ -55,3 +55,51 @@ test('link-url: nothing on the reference list', () => {
   const text = readFileSync('test/fixtures/alignment-survey.md', 'utf8');
   assert.deepEqual(lines(text, lint(text, code)), []);
 });
+
+/** Three entries make a paper list, whose every link is checked. */
+const paperList = (rest: string) =>
+  [
+    '# Papers',
+    '',
+    '1. **Alpha**. *Wang et al.* arXiv 2022. [[Paper](https://arxiv.org/abs/2204.07705)]',
+    '2. **Beta**. *Li et al.* arXiv 2023. [[Paper](https://arxiv.org/abs/2301.00001)]',
+    '3. **Gamma**. *Xu et al.* arXiv 2023. [[Paper](https://arxiv.org/abs/2301.00002)]',
+    '',
+    rest,
+    '',
+  ].join('\n');
+
+test('link-url: a scheme without its ":" or with one "/"', () => {
+  const text = entry('[[Paper](http//arxiv.org/abs/1)][[Code](https:/github.com/a/b)]');
+  const findings = lint(text, code);
+  assert.deepEqual(lines(text, findings), [3, 3]);
+  assert.equal(findings[0].message, 'URL "http//arxiv.org/abs/1" of link "Paper" starts with "http//"; expected "http://arxiv.org/abs/1".');
+  assert.equal(findings[1].message, 'URL "https:/github.com/a/b" of link "Code" starts with "https:/"; expected "https://github.com/a/b".');
+});
+
+test('link-url: links outside the entries of a paper list, an image and an HTML href', () => {
+  const text = paperList(
+    'Read the [blog](htps://blog.org/post), see ![logo](https:/x.org/logo.png) and <a href="ttps://y.org">the site</a> or <a href="[https://z.org](https://z.org)">this</a>.',
+  );
+  const findings = lint(text, code);
+  assert.deepEqual(lines(text, findings), [7, 7, 7, 7]);
+  assert.match(findings[0].message, /^URL "htps:\/\/blog.org\/post" of link "blog" uses the scheme "htps:"/);
+  assert.match(findings[1].message, /^URL "https:\/x.org\/logo.png" of image "logo" starts with "https:\/"/);
+  assert.match(findings[2].message, /^URL "ttps:\/\/y.org" of HTML link uses the scheme "ttps:"/);
+  assert.equal(
+    findings[3].message,
+    'URL "[https://z.org](https://z.org)" of HTML link is markdown link syntax, which HTML does not read; expected the address alone, "https://z.org".',
+  );
+});
+
+test('link-url: a title written as a link is checked once, and an entry link once', () => {
+  const text = paperList('- [Delta: a title link](htps://delta.org) - Zhou et al. 2023 [[Paper](htps://arxiv.org/abs/2301.00003)]');
+  const findings = lint(text, code);
+  assert.deepEqual(lines(text, findings), [7, 7]);
+  assert.deepEqual(findings.map((finding) => text.slice(finding.span.start, finding.span.end)), ['htps://delta.org', 'htps://arxiv.org/abs/2301.00003']);
+});
+
+test('link-url: quiet outside the entries of ordinary markdown, and on valid links', () => {
+  assert.deepEqual(lint('# Notes\n\nSee [blog](htps://blog.org) and [code](http//c.org).\n', code), []);
+  assert.deepEqual(lint(paperList('See [blog](https://blog.org/?a=1), [top](#papers), [notes](docs/notes.md), <a href="https://x.org">x</a> and `[x](htps://y.org)`.'), code), []);
+});

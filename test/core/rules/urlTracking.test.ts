@@ -64,3 +64,41 @@ test('url-tracking: the six tracked URLs of the reference list, each fixed', () 
   assert.ok(!/trk=|fbclid=|mc_cid=|mc_eid=/.test(all));
   assert.ok(all.includes('https://scholarworks.gvsu.edu/cgi/viewcontent.cgi?article=1116&context=orpc'));
 });
+
+/** Three entries make a paper list, whose every link is checked. */
+const paperList = (rest: string) =>
+  [
+    '# Papers',
+    '',
+    '1. **Alpha**. *Wang et al.* arXiv 2022. [[Paper](https://arxiv.org/abs/2204.07705)]',
+    '2. **Beta**. *Li et al.* arXiv 2023. [[Paper](https://arxiv.org/abs/2301.00001)]',
+    '3. **Gamma**. *Xu et al.* arXiv 2023. [[Paper](https://arxiv.org/abs/2301.00002)]',
+    '',
+    rest,
+    '',
+  ].join('\n');
+
+test('url-tracking: links outside the entries of a paper list, a badge and an HTML href', () => {
+  const text = paperList(
+    'Read the [blog](https://blog.org/post?utm_source=x&id=2), [![Site](https://img.shields.io/badge/a-b)](https://k.ai/?gclid=abc) and <a href="https://y.org/?fbclid=1">y</a>.',
+  );
+  const findings = lint(text, code);
+  assert.deepEqual(lines(text, findings), [7, 7, 7]);
+  assert.equal(findings[0].message, 'URL of link "blog" carries the tracking parameter "utm_source"; expected "https://blog.org/post?id=2".');
+  assert.equal(findings[1].message, 'URL of link "Site" carries the tracking parameter "gclid"; expected "https://k.ai/".');
+  assert.equal(findings[2].message, 'URL of HTML link carries the tracking parameter "fbclid"; expected "https://y.org/".');
+  assert.equal(fixText(text, only), paperList('Read the [blog](https://blog.org/post?id=2), [![Site](https://img.shields.io/badge/a-b)](https://k.ai/) and <a href="https://y.org/">y</a>.'));
+});
+
+test('url-tracking: a title written as a link is checked, and an entry link only once', () => {
+  const text = paperList('4. **[Delta](https://delta.org/?utm_medium=social)**. *Zhou et al.* arXiv 2023. [[Paper](https://arxiv.org/abs/2301.00003?fbclid=1)]');
+  const findings = lint(text, code);
+  assert.deepEqual(lines(text, findings), [7, 7]);
+  assert.match(findings[0].message, /"utm_medium"/);
+  assert.match(findings[1].message, /"fbclid"/);
+});
+
+test('url-tracking: quiet outside the entries of ordinary markdown', () => {
+  assert.deepEqual(lint('# Notes\n\nSee [blog](https://blog.org/?utm_source=x).\n', code), []);
+  assert.deepEqual(lint(paperList('See [blog](https://blog.org/?id=1&ref=home) and `[x](https://y.org/?utm_source=x)`.'), code), []);
+});

@@ -6,12 +6,15 @@ const schemePattern = /^[a-z][a-z0-9+.-]*:/i;
 
 /**
  * The path a link names relative to the document's folder, or undefined for links that do not name a
- * local file: URLs with a scheme, `//host` links, `#fragment` links, empty links, and `/root` paths,
+ * local file: URLs with a scheme, `//host` links, `#fragment` links, empty links, broken links, and `/root` paths,
  * whose root (the repository's) the core cannot know.
  */
 function relativePath(url: string): string | undefined {
   const trimmed = url.trim();
   if (!trimmed || trimmed.startsWith('#') || trimmed.startsWith('/') || trimmed.startsWith('\\') || schemePattern.test(trimmed)) return undefined;
+  // `[https://…` and `[a](b)` are broken link syntax and `https//…` a misspelt scheme, not file names;
+  // link-syntax and link-url report them.
+  if (trimmed.startsWith('[') || /^https?\/\//i.test(trimmed)) return undefined;
   let end = trimmed.length;
   for (const stop of ['?', '#']) {
     const at = trimmed.indexOf(stop);

@@ -2,7 +2,7 @@ import type { ResolvedConfig } from '../config';
 import { houseStyleOf } from '../houseStyle';
 import type { PaperList } from '../model';
 import type { Fix, Report, Rule } from '../rule';
-import { innerWhitespace, scanLinks, type ScannedLink } from './linkSyntaxScan';
+import { innerWhitespace, isPaperList, outsideKey, scanLinks, scanUnclosedLabels, textOutsideEntries, type ScannedLink } from './linkSyntaxScan';
 import { shorten } from '../text';
 
 /** Whether the list wraps each link in brackets, `[[Paper](url)]`, or writes it bare, `[paper](url)`. */
@@ -55,6 +55,23 @@ function checkUrl(text: string, link: ScannedLink, label: string, report: (repor
     report({
       span: { start: link.parenOpen, end: link.stopAt + 1 },
       message: `Link "${label}" has an empty URL; expected a URL between "(" and ")".`,
+    });
+    return;
+  }
+  // Markdown takes `[a](b)` or `[https://…` as the URL itself, so the link leads nowhere.
+  const inner = url.startsWith('[') ? url.indexOf('](') : -1;
+  if (inner !== -1) {
+    const innerUrl = url.slice(inner + 2, url.endsWith(')') ? -1 : undefined);
+    report({
+      span: { start: link.urlStart, end: link.urlEnd },
+      message: `Link "${label}" has another link "${shorten(url, 60)}" as its URL; expected one link, "[${label}](${shorten(innerUrl, 60)})".`,
+    });
+    return;
+  }
+  if (url.startsWith('[')) {
+    report({
+      span: { start: link.urlStart, end: link.urlStart + 1 },
+      message: `Link "${label}" has a URL that starts with "[", "${shorten(url, 60)}"; expected "[${label}](${shorten(url.slice(1), 60)})".`,
     });
     return;
   }
@@ -140,6 +157,63 @@ function checkBrackets(text: string, link: ScannedLink, label: string, style: Gr
   }
 }
 
+/** Reports `[label(url)`, a label whose `]` is missing before the `(` of its URL. */
+function checkUnclosedLabels(text: string, from: number, to: number, report: (report: Report) => void): void {
+  for (const found of scanUnclosedLabels(text, from, to)) {
+    const label = shorten(text.slice(found.labelStart, found.parenOpen), 60);
+    const url = shorten(text.slice(found.urlStart, found.urlEnd), 60);
+    const after = text[found.urlEnd + 1];
+    // With the `)` in place and the group closed or the line ended, the `]` can only go before the `(`.
+    const safe = found.closed && (after === ']' || after === '[' || closes(after));
+    report({
+      span: { start: found.parenOpen, end: found.parenOpen + 1 },
+      message: `Link "${label}" has no "]" between its label and its URL "${url}"; expected "[${label}](${url})".`,
+      fixes: [{ title: 'Close the label with "]"', edits: [{ start: found.parenOpen, end: found.parenOpen, newText: ']' }], safe, preferred: true }],
+    });
+  }
+}
+
+/**
+ * Checks every link candidate from `from` to `to`. Outside the entries the list's link groups do not
+ * apply, so `[[label]](url)` there is the valid link it renders as.
+ */
+function checkLinks(text: string, from: number, to: number, style: GroupStyle, inEntry: boolean, report: (report: Report) => void): void {
+  for (const link of scanLinks(text, from, to)) {
+    const label = shorten(text.slice(link.labelStart, link.labelEnd), 60);
+    if (link.gapEnd > link.gapStart) {
+      const gap = { start: link.gapStart, end: link.gapEnd };
+      report({
+        span: gap,
+        message: `Link "${label}" has white space between "]" and "(", so it does not render as a link; expected "[${label}](…)".`,
+        fixes: [{ title: 'Remove the white space before "("', edits: [{ ...gap, newText: '' }], safe: true, preferred: true }],
+      });
+    }
+    if (link.stop !== 'paren') {
+      checkUnclosed(text, link, label, report);
+      continue;
+    }
+    checkUrl(text, link, label, report);
+    if (inEntry || !link.extraClose) checkBrackets(text, link, label, style, report);
+  }
+}
+
+const outsideMemo = new WeakMap<PaperList, { style: GroupStyle; reports: Report[] }>();
+
+/** The findings in the text outside every entry of a paper list: headings, prose, tables, other items. */
+function outsideReports(list: PaperList, style: GroupStyle): Report[] {
+  if (!isPaperList(list)) return [];
+  const known = outsideMemo.get(list);
+  if (known?.style === style) return known.reports;
+  const reports: Report[] = [];
+  const push = (finding: Report) => reports.push(finding);
+  for (const span of textOutsideEntries(list)) {
+    checkUnclosedLabels(list.text, span.start, span.end, push);
+    checkLinks(list.text, span.start, span.end, style, false, push);
+  }
+  outsideMemo.set(list, { style, reports });
+  return reports;
+}
+
 /** A malformed link group: a missing bracket or parenthesis, a space before the URL, an empty URL or a space inside it. */
 export const linkSyntaxRule: Rule = {
   code: 'link-syntax',
@@ -147,7 +221,10 @@ export const linkSyntaxRule: Rule = {
   description: 'A malformed link group: a missing bracket or parenthesis, a space before the URL, an empty URL or a space inside it.',
   fixable: true,
   scope: 'entry',
-  contextKey: ({ list, config }) => groupStyle(list, config),
+  contextKey: ({ list, config }) => {
+    const style = groupStyle(list, config);
+    return `${style} ${outsideKey(outsideReports(list, style).length)}`;
+  },
   check({ list, entries, config, report }) {
     const style = groupStyle(list, config);
     const text = list.text;
@@ -157,23 +234,11 @@ export const linkSyntaxRule: Rule = {
       const authorsEnd = entry.authorsLine === 'same' ? entry.authors?.outer.end : undefined;
       const from = authorsEnd ?? entry.title?.outer.end ?? entry.span.start;
       const reportForEntry = (finding: Report) => report({ ...finding, entry: entry.index });
-      for (const link of scanLinks(text, from, entry.span.end)) {
-        const label = shorten(text.slice(link.labelStart, link.labelEnd), 60);
-        if (link.gapEnd > link.gapStart) {
-          const gap = { start: link.gapStart, end: link.gapEnd };
-          reportForEntry({
-            span: gap,
-            message: `Link "${label}" has white space between "]" and "(", so it does not render as a link; expected "[${label}](…)".`,
-            fixes: [{ title: 'Remove the white space before "("', edits: [{ ...gap, newText: '' }], safe: true, preferred: true }],
-          });
-        }
-        if (link.stop !== 'paren') {
-          checkUnclosed(text, link, label, reportForEntry);
-          continue;
-        }
-        checkUrl(text, link, label, reportForEntry);
-        checkBrackets(text, link, label, style, reportForEntry);
-      }
+      // A label run into its URL is broken wherever it stands, in the title too.
+      checkUnclosedLabels(text, entry.span.start, entry.span.end, reportForEntry);
+      checkLinks(text, from, entry.span.end, style, true, reportForEntry);
     }
+    // Links outside the entries: each lint with such findings checks the whole list (see outsideKey).
+    for (const finding of outsideReports(list, style)) report(finding);
   },
 };

@@ -3,6 +3,8 @@
  * Remark silently drops a link that is malformed, so the link-syntax rule reads the source itself.
  * Every loop only moves forward, so the scan stays linear on any input (50,000 `[` in a row, a 1 MB line).
  */
+import { minimumPaperListEntries, type DocumentLink, type Entry, type EntryLink, type PaperList } from '../model';
+import { shorten, type Span } from '../text';
 
 /** Why the scan of a URL stopped. */
 export type UrlStop = 'paren' | 'bracket' | 'line';
@@ -46,7 +48,35 @@ export function looksLikeUrl(text: string, at: number, to: number): boolean {
   return /^(?:[a-z][a-z0-9+.-]{0,30}:|www\.|\.{0,2}\/|#)/i.test(head);
 }
 
-/** Scans `text` from `from` to `to` and returns every link candidate in order. */
+/** How far a code span's closing backticks are looked for; a longer span is read as plain text. */
+const codeSpanReach = 1000;
+
+/**
+ * The offset just past the code span whose opening backticks start at `at`, or the end of the backtick
+ * run when no run of the same length closes it on the same line within reach: then the backticks are text.
+ * The bounded search keeps a line of unmatched backticks linear.
+ */
+export function skipCodeSpan(text: string, at: number, to: number): number {
+  let runEnd = at;
+  while (runEnd < to && text[runEnd] === '`') runEnd++;
+  const size = runEnd - at;
+  const limit = Math.min(to, runEnd + codeSpanReach);
+  let p = runEnd;
+  while (p < limit) {
+    const c = text[p];
+    if (isLineEnd(c)) break;
+    if (c !== '`') {
+      p++;
+      continue;
+    }
+    const close = p;
+    while (p < to && text[p] === '`') p++;
+    if (p - close === size) return p;
+  }
+  return runEnd;
+}
+
+/** Scans `text` from `from` to `to` and returns every link candidate in order. Code spans hold no links. */
 export function scanLinks(text: string, from: number, to: number): ScannedLink[] {
   const links: ScannedLink[] = [];
   let pendingOpenAt = -1;
@@ -58,6 +88,10 @@ export function scanLinks(text: string, from: number, to: number): ScannedLink[]
       continue;
     }
     if (isLineEnd(ch)) pendingOpenAt = -1;
+    if (ch === '`') {
+      i = skipCodeSpan(text, i, to);
+      continue;
+    }
     if (ch !== '[') {
       i++;
       continue;
@@ -66,7 +100,8 @@ export function scanLinks(text: string, from: number, to: number): ScannedLink[]
     while (i < to && text[i] === '[') i++;
     const labelStart = i;
     let j = i;
-    while (j < to && text[j] !== ']' && text[j] !== '[' && !isLineEnd(text[j])) j += text[j] === '\\' ? 2 : 1;
+    // A code span in the label, as in [`[pdf]`](url), may hold brackets of its own.
+    while (j < to && text[j] !== ']' && text[j] !== '[' && !isLineEnd(text[j])) j = text[j] === '`' ? skipCodeSpan(text, j, to) : j + (text[j] === '\\' ? 2 : 1);
     if (j >= to || text[j] !== ']') {
       // The bracket never closes before another `[` or the line end; it may still own a later `]`.
       if (j < to && text[j] === '[') pendingOpenAt = runStart;
@@ -156,4 +191,275 @@ export function innerWhitespace(text: string, start: number, end: number): { sta
   let last = end;
   while (last > at && !/\s/.test(text[last - 1])) last--;
   return { start: at, end: last };
+}
+
+/** A label that runs into its URL without a `]`, as in `[[Paper(https://…)]`, with offsets into the document. */
+export interface UnclosedLabel {
+  /** Offset of the label's `[`; `labelStart` is just after it. */
+  linkStart: number;
+  labelStart: number;
+  /** Offset of the `(` that should follow a `]`. */
+  parenOpen: number;
+  urlStart: number;
+  urlEnd: number;
+  /** Whether a `)` ends the URL. */
+  closed: boolean;
+}
+
+/** How many characters of a destination are read to judge whether it is a URL. */
+const tokenReach = 300;
+
+/**
+ * Whether the text from `at` up to `end` reads as an address: `http(s)://`, `www.`, `./` or `../`, a host
+ * and a path (`github.com/x`), a path to a file (`assets/fig.png`), or a `.md` or `.pdf` file.
+ * Strict on purpose: `f(x)`, `(1)`, `(t/2)` and `(and/or)` in prose are not addresses.
+ */
+function isAddress(token: string): boolean {
+  if (/^(?:https?:\/\/|www\.|\.{1,2}\/)/i.test(token)) return true;
+  const path = token.split(/[?#]/)[0];
+  const slash = path.indexOf('/');
+  const host = slash === -1 ? '' : path.slice(0, slash);
+  const hostDot = host.lastIndexOf('.');
+  if (hostDot > 0 && /^[a-z0-9.-]+$/i.test(host) && /^[a-z]{2,}$/i.test(host.slice(hostDot + 1))) return true;
+  const file = path.slice(path.lastIndexOf('/') + 1);
+  const dot = file.lastIndexOf('.');
+  const extension = dot === -1 ? '' : file.slice(dot + 1).toLowerCase();
+  if (extension === 'md' || extension === 'pdf') return true;
+  return slash !== -1 && dot > 0 && /[a-z]/i.test(file.slice(0, dot)) && /^[a-z][a-z0-9]{0,4}$/i.test(extension);
+}
+
+/**
+ * Finds `[label(url)`: a `[` whose label meets a `(` glued to it and followed by an address before any
+ * `]`. A label that does close with `](` or `][` further on, as in `[Model(https://x.org)](url)`, is a
+ * valid link. Linear: each `[` starts one look-ahead that stops at the next bracket or line end.
+ */
+export function scanUnclosedLabels(text: string, from: number, to: number): UnclosedLabel[] {
+  const found: UnclosedLabel[] = [];
+  /** An unmatched `[` earlier on the line, such as the one of a badge link `[![alt](src)](url)`. */
+  let pendingAt = -1;
+  let i = from;
+  while (i < to) {
+    const ch = text[i];
+    if (ch === '\\') {
+      i += 2;
+      continue;
+    }
+    if (ch === '`') {
+      i = skipCodeSpan(text, i, to);
+      continue;
+    }
+    if (isLineEnd(ch)) pendingAt = -1;
+    if (ch !== '[') {
+      i++;
+      continue;
+    }
+    const runStart = i;
+    while (i < to && text[i] === '[') i++;
+    const labelStart = i;
+    let j = i;
+    let hit: UnclosedLabel | undefined;
+    while (j < to) {
+      const c = text[j];
+      if (c === ']' || c === '[' || isLineEnd(c)) break;
+      if (c === '\\') {
+        j += 2;
+        continue;
+      }
+      if (c === '`') {
+        j = skipCodeSpan(text, j, to);
+        continue;
+      }
+      if (c === '(' && j > labelStart && !isBlank(text[j - 1])) {
+        const end = addressEnd(text, j, to);
+        if (end !== -1) {
+          hit = { linkStart: labelStart - 1, labelStart, parenOpen: j, urlStart: j + 1, urlEnd: end, closed: text[end] === ')' };
+          j = end;
+          break;
+        }
+        // What follows is not an address; skipping it keeps a run of "(((" linear.
+        j = Math.max(tokenEnd(text, j, to), j + 1);
+        continue;
+      }
+      j++;
+    }
+    if (hit) {
+      // A `[` still open before this one owns a `](` that follows, as in `[![Star(src)](url)`; without one,
+      // a label that closes later is a link whose label holds "(url)".
+      if (pendingAt !== -1 || !labelClosesAt(text, hit.urlEnd, to)) found.push(hit);
+      i = j;
+      continue;
+    }
+    if (text[j] === '[') {
+      if (pendingAt === -1) pendingAt = runStart;
+      i = j;
+      continue;
+    }
+    if (text[j] !== ']' || text[j + 1] !== '(') {
+      i = Math.max(j, labelStart);
+      continue;
+    }
+    // A whole link: its destination is skipped. A `(url)` right after it, with a `[` open before it, is
+    // the URL of that outer label, whose `]` is missing: `[![Awesome](badge.svg)(https://awesome.re)`.
+    const close = destinationEnd(text, j + 1, to);
+    if (text[close] !== ')') {
+      // The line ends inside the destination; going on from there keeps a line of "[a](" linear.
+      i = close;
+      continue;
+    }
+    const outer = pendingAt !== -1 && text[close + 1] === '(' ? addressEnd(text, close + 1, to) : -1;
+    if (outer !== -1) {
+      let outerLabel = pendingAt;
+      while (text[outerLabel] === '[') outerLabel++;
+      found.push({ linkStart: outerLabel - 1, labelStart: outerLabel, parenOpen: close + 1, urlStart: close + 2, urlEnd: outer, closed: text[outer] === ')' });
+      pendingAt = -1;
+      i = outer;
+      continue;
+    }
+    i = close + 1;
+  }
+  return found;
+}
+
+/** Where the token after the `(` at `paren` ends: at white space, a bracket, a `)` or the reach. */
+function tokenEnd(text: string, paren: number, to: number): number {
+  let end = paren + 1;
+  const limit = Math.min(to, paren + 1 + tokenReach);
+  while (end < limit && !isBlank(text[end]) && !isLineEnd(text[end]) && text[end] !== ')' && text[end] !== ']' && text[end] !== '[') end++;
+  return end;
+}
+
+/** The end of the address after the `(` at `paren`, or -1 when what follows is not an address. */
+function addressEnd(text: string, paren: number, to: number): number {
+  const end = tokenEnd(text, paren, to);
+  return end > paren + 1 && isAddress(text.slice(paren + 1, end)) ? end : -1;
+}
+
+/** The offset of the `)` that closes the destination opened at `paren`, or of the line end when none does. */
+function destinationEnd(text: string, paren: number, to: number): number {
+  let depth = 0;
+  let at = paren + 1;
+  for (; at < to; at++) {
+    const c = text[at];
+    if (isLineEnd(c)) return at;
+    if (c === '\\') at++;
+    else if (c === '(') depth++;
+    else if (c === ')') {
+      if (depth === 0) return at;
+      depth--;
+    }
+  }
+  return Math.min(at, to);
+}
+
+/**
+ * Whether the label around an address ending at `from` closes later on the line, with `](` or a
+ * reference `][ref]`; `][[Code](…)]` or `][Code](…)` is the next link after a broken one.
+ */
+function labelClosesAt(text: string, from: number, to: number): boolean {
+  let k = from;
+  while (k < to && text[k] !== ']' && text[k] !== '[' && !isLineEnd(text[k])) k++;
+  if (text[k] !== ']') return false;
+  if (text[k + 1] === '(') return true;
+  if (text[k + 1] !== '[') return false;
+  let r = k + 2;
+  while (r < to && text[r] !== ']' && text[r] !== '[' && !isLineEnd(text[r])) r++;
+  return r > k + 2 && text[r] === ']' && text[r + 1] !== '(';
+}
+
+/** Whether the document has enough entries to be a paper list; ordinary markdown is left alone. */
+export function isPaperList(list: PaperList): boolean {
+  return list.entries.length >= minimumPaperListEntries;
+}
+
+/** The spans of the document's text outside every entry where links can stand: not code, not comments. */
+export function textOutsideEntries(list: PaperList): Span[] {
+  const spans: Span[] = [];
+  const entries = list.entries;
+  let e = 0;
+  for (const block of list.blocks) {
+    if (block.kind === 'code' || block.kind === 'comment') continue;
+    // A block may hold an entry candidate that the list did not take as an entry; only taken ones count.
+    while (e < entries.length && entries[e].span.end <= block.start) e++;
+    const entry = entries[e];
+    if (entry && entry.span.start < block.end) continue;
+    spans.push({ start: block.start, end: block.end });
+  }
+  return spans;
+}
+
+const outsideLinks = new WeakMap<PaperList, DocumentLink[]>();
+
+/** The document's links, images and HTML `href`s that stand outside every entry, in document order. */
+export function linksOutsideEntries(list: PaperList): DocumentLink[] {
+  let links = outsideLinks.get(list);
+  if (!links) {
+    links = [];
+    const entries = list.entries;
+    let e = 0;
+    for (const link of list.links) {
+      while (e < entries.length && entries[e].span.end < link.span.start) e++;
+      const entry = entries[e];
+      if (!entry || link.span.end < entry.span.start) links.push(link);
+    }
+    outsideLinks.set(list, links);
+  }
+  return links;
+}
+
+const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
+
+/**
+ * The links inside an entry's item other than its entry links, such as a title written as a link or a
+ * link in the authors, so that every link of the item is checked once.
+ */
+export function otherLinksOf(list: PaperList, entry: Entry): DocumentLink[] {
+  const links = list.links;
+  let low = 0;
+  let high = links.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (links[mid].span.start < entry.span.start) low = mid + 1;
+    else high = mid;
+  }
+  const others: DocumentLink[] = [];
+  // Both lists are in document order, so one walk pairs them: linear on an entry with thousands of links.
+  const own: readonly EntryLink[] = entry.links;
+  let o = 0;
+  for (let at = low; at < links.length && links[at].span.start < entry.span.end; at++) {
+    const link = links[at];
+    while (o < own.length && own[o].span.end <= link.span.start && own[o].urlSpan.end <= link.urlSpan.start) o++;
+    let mine = false;
+    for (let k = o; k < own.length && own[k].span.start < link.span.end; k++) {
+      if (overlaps(own[k].span, link.span) || overlaps(own[k].urlSpan, link.urlSpan)) {
+        mine = true;
+        break;
+      }
+    }
+    if (!mine) others.push(link);
+  }
+  return others;
+}
+
+/** Counts the keys handed out by `outsideKey`. */
+let freshKeys = 0;
+
+/**
+ * The part of an entry-scoped rule's context key that covers its findings outside every entry. The
+ * linter keeps findings per entry only, so while there are such findings each lint gets a new key: the
+ * whole list is checked again and they are reported again. Without them the entries stay cached.
+ */
+export function outsideKey(outsideFindings: number): string {
+  return outsideFindings ? `outside ${++freshKeys}` : '';
+}
+
+/** What a finding calls a document link: `link "Paper"`, `image "tree"` or `HTML link`. */
+export function describeLink(text: string, link: DocumentLink): string {
+  if (link.kind === 'html') return 'HTML link';
+  const before = text.slice(link.span.start, Math.max(link.span.start, link.urlSpan.start));
+  const open = before.indexOf('[') + 1;
+  const close = before.lastIndexOf(']');
+  const label = close > open ? before.slice(open, close) : before;
+  // A badge, `[![alt](src)](url)`, goes by its image's alt text.
+  const alt = label.startsWith('![') ? label.slice(2, Math.max(2, label.indexOf(']'))) : label;
+  return `${link.kind} "${shorten(alt, 30)}"`;
 }

@@ -1,5 +1,7 @@
-import type { Rule } from '../rule';
-import { shorten } from '../text';
+import type { PaperList } from '../model';
+import type { Report, Rule } from '../rule';
+import { shorten, type Span } from '../text';
+import { describeLink, isPaperList, linksOutsideEntries, otherLinksOf, outsideKey } from './linkSyntaxScan';
 
 const schemePattern = /^([a-z][a-z0-9+.-]*):/i;
 
@@ -31,6 +33,66 @@ function whyInvalid(url: string): string {
   return '';
 }
 
+/**
+ * A misspelt `http://` or `https://` that the URL parser still takes: `https:/x` (it adds the slash) or
+ * `https//x` (a relative path); returns what the URL should start with, or undefined.
+ */
+function misspeltScheme(url: string): { written: string; expected: string } | undefined {
+  const single = /^(https?):\/(?!\/)/i.exec(url);
+  if (single) return { written: single[0], expected: `${single[1]}://` };
+  const colonless = /^(https?)\/\//i.exec(url);
+  if (colonless) return { written: colonless[0], expected: `${colonless[1]}://` };
+  return undefined;
+}
+
+/** Checks one URL and reports what is wrong with it, if anything. */
+function checkUrl(url: string, urlSpan: Span, name: string, html: boolean, entry: number | undefined, report: (report: Report) => void): void {
+  url = url.trim();
+  // An `href` that holds a markdown link, `href="[x](https://…)"`; in markdown the same is link-syntax's.
+  if (html && url.startsWith('[')) {
+    const inner = url.indexOf('](');
+    const address = inner === -1 ? url.slice(1) : url.slice(inner + 2, url.endsWith(')') ? -1 : undefined);
+    report({
+      span: urlSpan,
+      ...(entry !== undefined && { entry }),
+      message: `URL "${shorten(url, 80)}" of ${name} is markdown link syntax, which HTML does not read; expected the address alone, "${shorten(address, 80)}".`,
+    });
+    return;
+  }
+  const misspelt = misspeltScheme(url);
+  if (misspelt) {
+    const rest = url.slice(misspelt.written.length);
+    report({
+      span: urlSpan,
+      ...(entry !== undefined && { entry }),
+      message: `URL "${shorten(url, 80)}" of ${name} starts with "${misspelt.written}"; expected "${shorten(misspelt.expected + rest, 80)}".`,
+    });
+    return;
+  }
+  // Empty URLs belong to link-syntax, and relative paths and `#anchors` to the rules that follow them.
+  const scheme = schemePattern.exec(url);
+  if (!scheme) return;
+  let valid = true;
+  try {
+    new URL(url);
+  } catch {
+    valid = false;
+  }
+  if (!valid) {
+    report({
+      span: urlSpan,
+      ...(entry !== undefined && { entry }),
+      message: `URL "${shorten(url, 80)}" of ${name} is not a valid URL${whyInvalid(url)}; expected an address such as "https://arxiv.org/abs/2204.07705".`,
+    });
+  } else if (!allowedSchemes.has(scheme[1].toLowerCase())) {
+    report({
+      span: urlSpan,
+      ...(entry !== undefined && { entry }),
+      message: `URL "${shorten(url, 80)}" of ${name} uses the scheme "${scheme[1]}:", which GitHub does not render as a link; expected "https:" or "http:".`,
+    });
+  }
+}
+
 /** A URL that the WHATWG URL parser rejects, or whose scheme is not http or https. */
 export const linkUrlRule: Rule = {
   code: 'link-url',
@@ -38,33 +100,28 @@ export const linkUrlRule: Rule = {
   description: 'A URL that the WHATWG URL parser rejects, or whose scheme is not http or https.',
   fixable: false,
   scope: 'entry',
-  check({ entries, report }) {
+  contextKey: ({ list }) => outsideKey(outsideReports(list).length),
+  check({ list, entries, report }) {
     for (const entry of entries) {
-      for (const link of entry.links) {
-        const url = link.url.trim();
-        // Empty URLs belong to link-syntax, and relative paths and `#anchors` to the rules that follow them.
-        const scheme = schemePattern.exec(url);
-        if (!scheme) continue;
-        let valid = true;
-        try {
-          new URL(url);
-        } catch {
-          valid = false;
-        }
-        if (!valid) {
-          report({
-            span: link.urlSpan,
-            entry: entry.index,
-            message: `URL "${shorten(url, 80)}" of link "${shorten(link.label, 30)}" is not a valid URL${whyInvalid(url)}; expected an address such as "https://arxiv.org/abs/2204.07705".`,
-          });
-        } else if (!allowedSchemes.has(scheme[1].toLowerCase())) {
-          report({
-            span: link.urlSpan,
-            entry: entry.index,
-            message: `URL "${shorten(url, 80)}" of link "${shorten(link.label, 30)}" uses the scheme "${scheme[1]}:", which GitHub does not render as a link; expected "https:" or "http:".`,
-          });
-        }
-      }
+      for (const link of entry.links) checkUrl(link.url, link.urlSpan, `link "${shorten(link.label, 30)}"`, false, entry.index, report);
+      // The title written as a link and any other link of the item.
+      for (const link of otherLinksOf(list, entry)) checkUrl(link.url, link.urlSpan, describeLink(list.text, link), link.kind === 'html', entry.index, report);
     }
+    // Links outside the entries: each lint with such findings checks the whole list (see outsideKey).
+    for (const finding of outsideReports(list)) report(finding);
   },
 };
+
+const outsideMemo = new WeakMap<PaperList, Report[]>();
+
+/** The findings on the links outside every entry of a paper list. */
+function outsideReports(list: PaperList): Report[] {
+  if (!isPaperList(list)) return [];
+  let reports = outsideMemo.get(list);
+  if (!reports) {
+    const found: Report[] = [];
+    for (const link of linksOutsideEntries(list)) checkUrl(link.url, link.urlSpan, describeLink(list.text, link), link.kind === 'html', undefined, (finding) => found.push(finding));
+    outsideMemo.set(list, (reports = found));
+  }
+  return reports;
+}

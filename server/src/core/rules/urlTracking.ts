@@ -1,5 +1,7 @@
-import type { Rule } from '../rule';
+import type { PaperList } from '../model';
+import type { Report, Rule } from '../rule';
 import { decodeURIComponentSafe, shorten, type Span } from '../text';
+import { describeLink, isPaperList, linksOutsideEntries, otherLinksOf, outsideKey } from './linkSyntaxScan';
 
 /** Query parameters that only track the click: social networks, ad networks and newsletters. */
 const trackingNames = [
@@ -48,6 +50,68 @@ function isTracking(name: string, host: string, matcher: Matcher): boolean {
 }
 
 
+/** Checks one URL, written at `urlSpan`, for tracking parameters. */
+function checkUrl(text: string, url: string, urlSpan: Span, linkName: string, entry: number | undefined, matcher: Matcher, report: (report: Report) => void): void {
+  // The fix edits the URL as written, so that the rest keeps its order and its encoding.
+  const source = text.slice(urlSpan.start, urlSpan.end);
+  const question = source.indexOf('?');
+  if (question === -1 || /\s/.test(source)) return;
+  const hash = source.indexOf('#');
+  if (hash !== -1 && hash < question) return;
+  const queryEnd = hash === -1 ? source.length : hash;
+  const host = hostOf(url);
+  const kept: string[] = [];
+  const removed: string[] = [];
+  let first: Span | undefined;
+  let last: Span | undefined;
+  for (let start = question + 1; start <= queryEnd; ) {
+    let end = source.indexOf('&', start);
+    if (end === -1 || end > queryEnd) end = queryEnd;
+    const part = source.slice(start, end);
+    const equals = part.indexOf('=');
+    const name = equals === -1 ? part : part.slice(0, equals);
+    if (name && isTracking(name, host, matcher)) {
+      removed.push(decodeURIComponentSafe(name));
+      last = { start: urlSpan.start + start, end: urlSpan.start + end };
+      first ??= last;
+    } else kept.push(part);
+    start = end + 1;
+  }
+  if (!first || !last) return;
+  const query = kept.some((part) => part) ? `?${kept.join('&')}` : '';
+  const clean = source.slice(0, question) + query + source.slice(queryEnd);
+  const names = removed.map((name) => `"${name}"`);
+  const what = names.length === 1 ? `the tracking parameter ${names[0]}` : `the tracking parameters ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  report({
+    span: { start: first.start, end: last.end },
+    ...(entry !== undefined && { entry }),
+    message: `URL of ${linkName} carries ${what}; expected "${shorten(clean, 80)}".`,
+    fixes: [
+      {
+        title: removed.length === 1 ? 'Remove the tracking parameter' : 'Remove the tracking parameters',
+        edits: [{ start: urlSpan.start + question, end: urlSpan.start + queryEnd, newText: query }],
+        safe: true,
+        preferred: true,
+      },
+    ],
+  });
+}
+
+const outsideMemo = new WeakMap<PaperList, { key: string; reports: Report[] }>();
+
+/** The findings on the links outside every entry of a paper list. */
+function outsideReports(list: PaperList, configNames: readonly string[]): Report[] {
+  if (!isPaperList(list)) return [];
+  const key = configNames.join('\u0000');
+  const known = outsideMemo.get(list);
+  if (known?.key === key) return known.reports;
+  const matcher = buildMatcher(configNames);
+  const reports: Report[] = [];
+  for (const link of linksOutsideEntries(list)) checkUrl(list.text, link.url, link.urlSpan, describeLink(list.text, link), undefined, matcher, (finding) => reports.push(finding));
+  outsideMemo.set(list, { key, reports });
+  return reports;
+}
+
 /** A URL carries tracking parameters such as utm_source, fbclid, gclid, trk or mc_cid. */
 export const urlTrackingRule: Rule = {
   code: 'url-tracking',
@@ -55,54 +119,15 @@ export const urlTrackingRule: Rule = {
   description: 'A URL carries tracking parameters such as utm_source, fbclid, gclid, trk or mc_cid.',
   fixable: true,
   scope: 'entry',
+  contextKey: ({ list, config }) => outsideKey(outsideReports(list, config.trackingParameters).length),
   check({ list, entries, config, report }) {
     const matcher = buildMatcher(config.trackingParameters);
     for (const entry of entries) {
-      for (const link of entry.links) {
-        // The fix edits the URL as written, so that the rest keeps its order and its encoding.
-        const source = list.text.slice(link.urlSpan.start, link.urlSpan.end);
-        const question = source.indexOf('?');
-        if (question === -1 || /\s/.test(source)) continue;
-        const hash = source.indexOf('#');
-        if (hash !== -1 && hash < question) continue;
-        const queryEnd = hash === -1 ? source.length : hash;
-        const host = hostOf(link.url);
-        const kept: string[] = [];
-        const removed: string[] = [];
-        let first: Span | undefined;
-        let last: Span | undefined;
-        for (let start = question + 1; start <= queryEnd; ) {
-          let end = source.indexOf('&', start);
-          if (end === -1 || end > queryEnd) end = queryEnd;
-          const part = source.slice(start, end);
-          const equals = part.indexOf('=');
-          const name = equals === -1 ? part : part.slice(0, equals);
-          if (name && isTracking(name, host, matcher)) {
-            removed.push(decodeURIComponentSafe(name));
-            last = { start: link.urlSpan.start + start, end: link.urlSpan.start + end };
-            first ??= last;
-          } else kept.push(part);
-          start = end + 1;
-        }
-        if (!first || !last) continue;
-        const query = kept.some((part) => part) ? `?${kept.join('&')}` : '';
-        const clean = source.slice(0, question) + query + source.slice(queryEnd);
-        const names = removed.map((name) => `"${name}"`);
-        const what = names.length === 1 ? `the tracking parameter ${names[0]}` : `the tracking parameters ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
-        report({
-          span: { start: first.start, end: last.end },
-          entry: entry.index,
-          message: `URL of link "${shorten(link.label, 30)}" carries ${what}; expected "${shorten(clean, 80)}".`,
-          fixes: [
-            {
-              title: removed.length === 1 ? 'Remove the tracking parameter' : 'Remove the tracking parameters',
-              edits: [{ start: link.urlSpan.start + question, end: link.urlSpan.start + queryEnd, newText: query }],
-              safe: true,
-              preferred: true,
-            },
-          ],
-        });
-      }
+      for (const link of entry.links) checkUrl(list.text, link.url, link.urlSpan, `link "${shorten(link.label, 30)}"`, entry.index, matcher, report);
+      // The title written as a link and any other link of the item.
+      for (const link of otherLinksOf(list, entry)) checkUrl(list.text, link.url, link.urlSpan, describeLink(list.text, link), entry.index, matcher, report);
     }
+    // Links outside the entries: each lint with such findings checks the whole list (see outsideKey).
+    for (const finding of outsideReports(list, config.trackingParameters)) report(finding);
   },
 };
