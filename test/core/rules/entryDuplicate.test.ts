@@ -154,3 +154,21 @@ test('entry-duplicate: a title that is only a venue tag names no paper', () => {
   ].join('\n');
   assert.deepEqual(lint(text, code), []);
 });
+
+test('entry-duplicate: every copy of a wrong link is reported, and the paper the id belongs to once', () => {
+  const text = [
+    '## Reflection',
+    '- **FireAct: Toward language agent fine-tuning**. *Chen et al.* arXiv 2023. [[Paper](https://arxiv.org/abs/2305.16291)]',
+    '- **Voyager: An open-ended embodied agent with large language models**. *Wang et al.* arXiv 2023. [[Paper](https://arxiv.org/abs/2305.16291)]',
+    '## Agents',
+    '- **Voyager: An open-ended embodied agent with large language models**. *Wang et al.* arXiv 2023. [[Paper](https://arxiv.org/abs/2305.16291)]',
+    '- **FireAct: Toward language agent fine-tuning**. *Chen et al.* arXiv 2023. [[Paper](https://arxiv.org/abs/2305.16291)]',
+    '## Embodied',
+    '- **Voyager: An open-ended embodied agent with large language models**. *Wang et al.* arXiv 2023. [[Paper](https://arxiv.org/abs/2305.16291)]',
+    '',
+  ].join('\n');
+  const findings = lint(text, code);
+  assert.deepEqual(lines(text, findings), [2, 3, 6]);
+  assert.deepEqual(findings.map((finding) => /with line (\d+)/.exec(finding.message)![1]), ['3', '2', '3']);
+  assert.deepEqual(lint(text, 'entry-inconsistent'), []);
+});

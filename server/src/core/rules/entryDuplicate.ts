@@ -161,20 +161,26 @@ export const entryDuplicateRule: Rule = {
         });
       }
     }
-    // One id with clearly different titles, anywhere in the list: each title that differs from all the
-    // earlier ones is reported with the first, and the first with each of them.
-    const papers = new Map<string, Entry[]>();
+    // One id with clearly different titles, anywhere in the list.
+    const papers = new Map<string, Entry[][]>();
     for (const entry of list.entries) {
       if (entry.identity.startsWith('title:')) continue;
       const titles = papers.get(entry.identity);
       if (!titles) {
-        papers.set(entry.identity, [entry]);
+        papers.set(entry.identity, [[entry]]);
         continue;
       }
-      if (titles.some((other) => sameTitle(other, entry))) continue;
-      titles.push(entry);
-      reportWrongPaper(list, titles[0], entry, report);
-      reportWrongPaper(list, entry, titles[0], report);
+      const copies = titles.find((candidate) => sameTitle(candidate[0], entry));
+      if (copies) copies.push(entry);
+      else titles.push([entry]);
+    }
+    for (const titles of papers.values()) {
+      if (titles.length < 2) continue;
+      // The title listed most often is likely the id's own paper: only its first copy is reported, each
+      // copy of the other titles is, so that a paper cross-listed in many sections is not flagged everywhere.
+      const main = titles.reduce((best, copies) => (copies.length > best.length ? copies : best));
+      reportWrongPaper(list, main[0], titles[titles[0] === main ? 1 : 0][0], report);
+      for (const copies of titles) if (copies !== main) for (const entry of copies) reportWrongPaper(list, entry, main[0], report);
     }
   },
 };
