@@ -124,6 +124,9 @@ function isName(part: string): boolean {
  * or `&`, or one name on a line of its own. A title, a venue or a sentence is not: they hold words in lower case, colons or digits.
  */
 export function looksLikeAuthors(raw: string, ownLine = false): boolean {
+  // The common cases first, cheaply: `Wang et al.`, or a venue with its year.
+  if (/\bet\.? ?al\b/i.test(raw) && !fourDigitYear.test(raw) && /^[\s,.;:*_]*\p{Lu}/u.test(raw)) return !/[?!|[\]]|https?:/.test(raw);
+  if (fourDigitYear.test(raw)) return false;
   const text = raw.replace(/<[^<>]*>|[\u200b-\u200d\ufeff]/g, ' ').replace(/\s+/g, ' ').replace(/^[\s,.;:*_]+|[\s,.;*_]+$/g, '').trim();
   // Names hold no years, and a venue or a month is not a name: `Preprint, October 2023` is no author list.
   if (!text || text.length > 2000 || /[?!|[\]]|https?:/.test(text) || fourDigitYear.test(text)) return false;

@@ -588,7 +588,7 @@ function readTail(fields: EntryFields, text: string, tail: Span): void {
     }
     // The first tag with a year, or else the first that names a venue: `[Vision] (arXiv 2021)` is arXiv 2021.
     let best: { inner: string; at: number; venue: NonNullable<ReturnType<typeof venueTagOf>> } | undefined;
-    for (const tag of segment.matchAll(/(?:\\?\[|[(\uff08])(?:\*\*|\*|__|_)?([^[\]()\uff08\uff09\n]{1,48}?)(?:\*\*|\*|__|_)?(?:\\?\]|[)\uff09])|<(ins|em|i|b|strong)>([^<>\n]{1,48})<\/\2>|(?<![*\w])\*{1,2}([^*\n]{1,60}?)\*{1,2}(?![*\w])/gi)) {
+    if (/[[(\uff08<*]/.test(segment)) for (const tag of segment.matchAll(/(?:\\?\[|[(\uff08])(?:\*\*|\*|__|_)?([^[\]()\uff08\uff09\n]{1,48}?)(?:\*\*|\*|__|_)?(?:\\?\]|[)\uff09])|<(ins|em|i|b|strong)>([^<>\n]{1,48})<\/\2>|(?<![*\w])\*{1,2}([^*\n]{1,60}?)\*{1,2}(?![*\w])/gi)) {
       const inner = tag[1] ?? tag[3] ?? tag[4];
       const venue = venueTagOf(inner, parseYear);
       if (!venue) continue;

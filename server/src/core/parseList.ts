@@ -99,6 +99,8 @@ export function parseList(text: string, options: ParseOptions = {}): PaperList {
   const stack: Section[] = [root];
   const pending: Entry[] = [];
   const promoted = new Set<Entry>();
+  // What each section holds, worked out once per section rather than once per entry.
+  const sectionKinds = new Map<Section, 'papers' | 'resources' | 'none'>();
 
   for (let blockIndex = 0; blockIndex < blocks.length; blockIndex++) {
     const block = blocks[blockIndex];
@@ -149,7 +151,10 @@ export function parseList(text: string, options: ParseOptions = {}): PaperList {
     }
     list.items.push(block);
     const entry = block.entry;
-    if (!entry || inNonPaperSection(section) || (inResourceSection(section) && !entry.authors && !hasPaperLink(entry) && !(entry.year && venueInTag(text, entry)))) continue;
+    if (!entry) continue;
+    let kind = sectionKinds.get(section);
+    if (kind === undefined) sectionKinds.set(section, (kind = inNonPaperSection(section) ? 'none' : inResourceSection(section) ? 'resources' : 'papers'));
+    if (kind === 'none' || (kind === 'resources' && !entry.authors && !hasPaperLink(entry) && !(entry.year && venueInTag(text, entry)))) continue;
     entry.listId = listId;
     entry.section = section;
     pending.push(entry);
