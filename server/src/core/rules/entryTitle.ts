@@ -106,11 +106,11 @@ function notBold(entry: Entry): { span: Span; message: string } | undefined {
   };
 }
 
-/** An entry has no bold title, an unclosed or empty one, or one that does not render as bold. */
+/** In a list of bold titles, an entry has no bold title, an unclosed or empty one, or one that does not render as bold. */
 export const entryTitleRule: Rule = {
   code: 'entry-title',
   defaultSeverity: 'error',
-  description: 'An entry has no bold title, an unclosed or empty one, or one that does not render as bold.',
+  description: 'In a list that writes its titles in bold, an entry has no bold title, an unclosed or empty one, or one that does not render as bold.',
   fixable: false,
   scope: 'entry',
   contextKey: ({ list }) => expectationsFor(list).key,
