@@ -154,7 +154,14 @@ test('shape 11: an anchor that drops a heading\'s badge is found', () => {
 });
 
 test('shape 12: two titles on one arXiv id are not duplicates, and no copy is removed', () => {
-  const titles = ['Seeing in the dark', 'Graph networks for molecules', 'Talking to robots', 'Scaling laws revisited', 'Sparse attention', 'Protein folding'];
+  const titles = [
+    'Seeing in the dark with event cameras',
+    'Graph networks for molecule property prediction',
+    'Talking to robots through natural language',
+    'Scaling laws for neural language models',
+    'Sparse attention for long documents',
+    'Protein folding with deep networks',
+  ];
   const text = six((n) => `${n}. **${titles[n - 1]}**. *Wang et al.* arXiv 2023. [[Paper](https://arxiv.org/abs/2301.0000${n})]`).replace('2301.00002', '2301.00001');
   const findings = lint(text, 'entry-duplicate');
   assert.equal(findings.length, 2);

@@ -105,9 +105,16 @@ export function findYear(text: string, currentYear: number): { index: number; le
 /** Words that stand between names without being names. */
 const nameParticles = new Set(['van', 'von', 'de', 'der', 'den', 'di', 'da', 'del', 'della', 'la', 'le', 'du', 'dos', 'das', 'bin', 'ibn', 'al', 'el', 'ten', 'ter', 'y', 'zu', "d'"]);
 
+/** A name without the marks after it that point to affiliations, `Liang Zhang*`, `Bo Li†1`. */
+function trimMarks(part: string): string {
+  let end = part.length;
+  while (end > 0 && '*\u2217†‡§¶#0123456789'.includes(part[end - 1])) end--;
+  return part.slice(0, end);
+}
+
 /** Whether one part of an author list looks like a person's name: `D. Kingma`, `Liang Zhang*`, `Rémi Monasson`. */
 function isName(part: string): boolean {
-  const words = part.replace(/[*\u2217†‡§¶#\d]+$/u, '').replace(/\(.*?\)/g, '').trim().split(/\s+/).filter(Boolean);
+  const words = trimMarks(part).replace(/\([^()]*\)/g, '').trim().split(/\s+/).filter(Boolean);
   if (!words.length || words.length > 5) return false;
   let capitals = 0;
   for (const word of words) {
@@ -131,7 +138,7 @@ export function looksLikeAuthors(raw: string, ownLine = false): boolean {
   // Names hold no years, and a venue or a month is not a name: `Preprint, October 2023` is no author list.
   if (!text || text.length > 2000 || /[?!|[\]]|https?:/.test(text) || fourDigitYear.test(text)) return false;
   if (/\bet\.? ?al\b/i.test(text)) return /^\p{Lu}/u.test(text);
-  const parts = text.split(/\s*(?:,|;|\band\b|&)\s*/).filter(Boolean);
+  const parts = text.split(/,|;|\band\b|&/).map((part) => part.trim()).filter(Boolean);
   // A colon belongs to titles and venues (`Robotics: Science and Systems`), not to a short author list.
   if (text.includes(':') && parts.length < 5) return false;
   // One name alone is an author only on a line of its own, `Mohammed AlQuraishi.` under the title.

@@ -334,7 +334,7 @@ function setVenueTag(fields: EntryFields, tag: { venue: string; year?: number; m
 
 /** A title in quotes right after a bold nickname, `**TidyBot**: "Personalized Robot Assistance…"`. */
 function quotedTitleAfter(text: string, from: number, limit: number): Span | undefined {
-  const head = /^\s*:?\s*(["\u201c\u201d])/.exec(text.slice(from, Math.min(limit, from + 8)));
+  const head = /^[ \t]{0,3}:?[ \t]{0,3}(["\u201c\u201d])/.exec(text.slice(from, Math.min(limit, from + 8)));
   if (!head) return undefined;
   const open = from + head[0].length;
   let close = open;
@@ -413,7 +413,7 @@ function readEntry(paragraph: Paragraph, text: string, spanOf: (node: Nodes) => 
     if (node.type === 'text' || node.type === 'html') {
       const start = Math.max(span.start, leadEnd);
       const plain = text.slice(start, span.end);
-      if (plainStart === -1 && node.type === 'text' && /\p{L}{2,}.*\s\S/u.test(plain)) plainStart = start + (plain.length - plain.trimStart().length);
+      if (plainStart === -1 && node.type === 'text' && /\p{L}\p{L}/u.test(plain) && /\S\s+\S/.test(plain)) plainStart = start + (plain.length - plain.trimStart().length);
       // Past a line break, a bold or linked part is no longer where a title starts.
       if (plainStart !== -1 && /\n/.test(plain)) break;
       continue;
@@ -559,7 +559,7 @@ function readTail(fields: EntryFields, text: string, tail: Span): void {
     if (!segment.trim()) continue;
     // A link written wrong leaks its URL into the text; link-syntax reports it, and it is no venue.
     if (pieces.length > 1 && /https?:|\]\(/.test(segment)) continue;
-    const ownLine = pieces.length > 1 && /\n\s*$/.test(text.slice(tail.start, span.start));
+    const ownLine = pieces.length > 1 && /\n[ \t]*$/.test(text.slice(tail.start, span.start));
     // `Ziwei Zhang, Peng Cui and Wenwu Zhu. 2018.`: the names end where the venue or the year starts.
     const names = fields.authors ? undefined : authorsBeforeVenue(segment, ownLine);
     if (names) {
@@ -603,6 +603,18 @@ function readTail(fields: EntryFields, text: string, tail: Span): void {
   }
 }
 
+/** The last word before `end`, past white space and an opening parenthesis, with where its separators start. */
+function lastWord(text: string, end: number): { text: string; start: number } | undefined {
+  let at = end;
+  while (at > 0 && /[\s(]/.test(text[at - 1])) at--;
+  const wordEnd = at;
+  while (at > 0 && /[\p{L}\p{N}&'’-]/u.test(text[at - 1])) at--;
+  if (at === wordEnd || !/\p{L}/u.test(text[at])) return undefined;
+  const word = text.slice(at, wordEnd);
+  while (at > 0 && /[\s,(]/.test(text[at - 1])) at--;
+  return { text: word, start: at };
+}
+
 /** Where a list of names ends when a venue or a year follows it in the same piece, or undefined. */
 function authorsBeforeVenue(segment: string, ownLine: boolean): number | undefined {
   const year = fourDigitYear.exec(segment);
@@ -613,7 +625,7 @@ function authorsBeforeVenue(segment: string, ownLine: boolean): number | undefin
   const sentence = before.lastIndexOf('. ');
   if (sentence > 0 && !/\b\p{Lu}$/u.test(before.slice(0, sentence))) end = sentence + 1;
   // `Xin Li & Yu Wang, NeurIPS 2020`: a venue's name before the year is no name.
-  for (let word = /[\s,(]*([\p{L}][\p{L}\p{N}&'’-]*)[\s(]*$/u.exec(segment.slice(0, end)); word && isVenueName(word[1]); word = /[\s,(]*([\p{L}][\p{L}\p{N}&'’-]*)[\s(]*$/u.exec(segment.slice(0, end))) end = word.index;
+  for (let word = lastWord(segment, end); word && isVenueName(word.text); word = lastWord(segment, end)) end = word.start;
   return end > 0 && looksLikeAuthors(segment.slice(0, end), ownLine) ? end : undefined;
 }
 
