@@ -68,6 +68,38 @@ const auditNotes: Record<string, string> = {
   '/arxiv\\.org\\/(?:abs|pdf|html|format)\\/((?:[a-z-]+(?:\\.[a-z]{2})?\\/\\d{7})|\\d{4}\\.\\d{4,5})/i':
     'the optional group is a fixed \\.[a-z]{2}; [a-z-]+ cannot match "." or "/", so each start after the literal prefix is tried in linear time, and the input is one URL',
   '/^L\\d+(?:-L\\d+)?$/': 'the optional group starts with the literal "-L", which \\d+ cannot match; anchored at both ends',
+  "/^ {0,3}<h([1-6])(?:\\s[^<>]*)?>(?:(?!<\\/?h[1-6]\\b).)*<\\/h\\1\\s*>\\s*$/i":
+    "anchored at ^ and run once per line; the attributes cannot hold '>', and the body takes one character a step up to the first <h or </h, so one start backtracks at most once over the line",
+  "/^ {0,3}\\|?[ \\t]*:?-+:?[ \\t]*(?:\\|[ \\t]*:?-+:?[ \\t]*)*\\|?[ \\t]*$/":
+    "anchored at ^ and run once per line; every repetition starts with '|' and holds '-', which [ \\t]* cannot match, so the split is unique",
+  "/(?<![\\p{L}\\p{N}_@]|\\d\\.)(?:19|20)\\d{2}(?![\\p{L}\\p{N}_]|\\.\\d{3})/u":
+    "a fixed-width year between look-arounds: at most four characters a start",
+  "/(?<=\\p{L})\\s?['\u2019]\\s?(\\d{2})(?![\\p{L}\\p{N}])/u":
+    "at most five characters a start: two optional spaces, the apostrophe and two digits",
+  "/^((?:19|20)\\d{2})(?:[./-](\\d{1,2}))?\\s+(\\S.*)$/u":
+    "anchored at ^; the year is fixed-width, and \\s+ and \\S split the rest one way only",
+  "/(?<![\\p{L}\\p{N}._@])((?:19|20)\\d{2})(?:[./-](\\d{1,2}))?(?![\\p{N}])/u":
+    "a year with an optional month of one or two digits: at most seven characters a start",
+  "/(?<![\\p{L}\\p{N}._@])((?:19|20)\\d{2})[./-](0?[1-9]|1[0-2])(?:[./-](\\d{1,2}))?(?![\\p{N}]|\\.\\d)/u":
+    "a date of at most ten characters a start; every quantifier is bounded",
+  "/^(?:\\p{Lu}\\.)(?:-?\\p{Lu}\\.)*$/u":
+    "anchored at both ends; every repetition ends with a capital and a period and starts with '-' or a capital, so the split is unique",
+  "/^https?:\\/\\/(?:[^/?#]*\\.)?(?:youtube\\.com|youtu\\.be|spotify\\.com)(?:[:/?#]|$)/i":
+    "anchored at ^ and run on one URL; [^/?#]* backtracks over the host once, and the alternation after it is of fixed words",
+  "/([?&])([^\\s=&#]+)(=[^\\s&#]*)?/g":
+    "each match starts at '?' or '&'; the name stops at '=' or '&', so matches never overlap and each character is read once",
+  "/^((?:19|20)\\d{2})(?:\\.(\\d{1,2}))?-(?:([A-Za-z][\\w&]{0,15})-)?(?=\\S)/":
+    "anchored at ^ and bounded: four digits, an optional two-digit month and a venue of at most 16 characters",
+  "/^<a\\s+(?:name|id)\\s*=\\s*[\"'][^\"'<>]*[\"']\\s*\\/?>(?:\\s*<\\/a>)?/i":
+    "anchored at ^; the runs of white space are separated by literals, and the optional closing tag starts with '<'",
+  "/(?:\\\\?\\[|[(\\uff08])(?:\\*\\*|\\*|__|_)?([^[\\]()\\uff08\\uff09\\n]{1,48}?)(?:\\*\\*|\\*|__|_)?(?:\\\\?\\]|[)\\uff09])|<(ins|em|i|b|strong)>([^<>\\n]{1,48})<\\/\\2>|(?<![*\\w])\\*{1,2}([^*\\n]{1,60}?)\\*{1,2}(?![*\\w])/gi":
+    "every quantifier is bounded ({1,48}, {1,60}, the markers at most two characters), so each start costs a bounded number of steps",
+  "/^[ \\t]*(?:(?:[-*+]|\\d{1,9}[.)])[ \\t]+)?(?=<(?:li|details|summary)\\b)/i":
+    "anchored at ^; the optional marker starts with a character [ \\t]* cannot match, and the lookahead is of fixed words",
+  "/^[\\s\\p{Extended_Pictographic}\\uFE0F\\u200D:]*(?:\\[[^\\]\\n]{0,80}\\]\\s*)?/u":
+    "anchored at ^; the bracket group starts with '[', which the class before it cannot match, and holds at most 80 characters",
+  "/^\\s*\\d+(?:\\s\\d+)*\\s/":
+    "anchored at ^ and run on one heading; every repetition starts with one white-space character followed by digits, so the split is unique",
 };
 
 /** Repeated units: markdown delimiters, white space, letters, digits and the pairs that make them ambiguous. */

@@ -1,6 +1,7 @@
 // What the parts of a paper entry look like in any house style: venue names and tags with their year,
 // dates, two-digit years and author names. The entry reader (parseBlock.ts) uses these to read an
 // entry's parts by what they are rather than by where one house style puts them.
+import { trimWhere } from './text';
 
 /**
  * Venue names common enough to recognise without a year beside them. A tag with a year, such as
@@ -56,7 +57,8 @@ export function venueTagOf(inner: string, currentYear: number): { venue: string;
   if (words.length > 6) return undefined;
   const date = /(?<![\p{L}\p{N}._@])((?:19|20)\d{2})(?:[./-](\d{1,2}))?(?![\p{N}])/u.exec(text);
   if (date) {
-    const venue = (text.slice(0, date.index) + text.slice(date.index + date[0].length)).replace(/^[\s,.:;-]+|[\s,.:;-]+$/g, '').replace(/\s+/g, ' ');
+    const joined = (text.slice(0, date.index) + text.slice(date.index + date[0].length)).replace(/\s+/g, ' ');
+    const venue = trimWhere(joined, (ch) => /[\s,.:;-]/.test(ch));
     // A tag is a handful of short words; a sentence with a year in it is not a tag.
     if (venue && !venue.split(/\s+/).every((word) => word.length <= 16 && !/^(?:we|the|a|an|is|are|our|release|released|accepted)$/i.test(word))) return undefined;
     const month = date[2] === undefined ? undefined : Number(date[2]);
@@ -134,7 +136,8 @@ export function looksLikeAuthors(raw: string, ownLine = false): boolean {
   // The common cases first, cheaply: `Wang et al.`, or a venue with its year.
   if (/\bet\.? ?al\b/i.test(raw) && !fourDigitYear.test(raw) && /^[\s,.;:*_]*\p{Lu}/u.test(raw)) return !/[?!|[\]]|https?:/.test(raw);
   if (fourDigitYear.test(raw)) return false;
-  const text = raw.replace(/<[^<>]*>|[\u200b-\u200d\ufeff]/g, ' ').replace(/\s+/g, ' ').replace(/^[\s,.;:*_]+|[\s,.;*_]+$/g, '').trim();
+  const spaced = raw.replace(/<[^<>]*>|[\u200b-\u200d\ufeff]/g, ' ').replace(/\s+/g, ' ');
+  const text = trimWhere(trimWhere(spaced, (ch) => ' ,.;:*_'.includes(ch), true), (ch) => ' ,.;*_'.includes(ch), false);
   // Names hold no years, and a venue or a month is not a name: `Preprint, October 2023` is no author list.
   if (!text || text.length > 2000 || /[?!|[\]]|https?:/.test(text) || fourDigitYear.test(text)) return false;
   if (/\bet\.? ?al\b/i.test(text)) return /^\p{Lu}/u.test(text);

@@ -123,3 +123,15 @@ export function decodeURIComponentSafe(value: string): string {
     return value;
   }
 }
+
+/**
+ * The text without the characters that `trimmed` accepts at its start (when `start` is set) and its end.
+ * A loop rather than `/[…]+$/`, which a regular expression engine matches in quadratic time on long runs.
+ */
+export function trimWhere(text: string, trimmed: (ch: string) => boolean, start = true): string {
+  let from = 0;
+  let to = text.length;
+  if (start) while (from < to && trimmed(text[from])) from++;
+  while (to > from && trimmed(text[to - 1])) to--;
+  return text.slice(from, to);
+}

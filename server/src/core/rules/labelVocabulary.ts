@@ -1,7 +1,7 @@
 // The link labels a list uses and how it spells them, for link-label, house-style and completion.
 import type { Entry, EntryLink, PaperList } from '../model';
 import { Interner } from '../interner';
-import type { Span } from '../text';
+import { trimWhere, type Span } from '../text';
 
 /** Labels that paper lists commonly use, in their usual spelling. */
 export const builtInLabels = [
@@ -123,7 +123,24 @@ export function namesVenue(label: string): boolean {
   if (/(?:^|\D)(?:19|20)\d\d(?!\d)|['’]\d\d\b/.test(label)) return true;
   const first = label.split(/[\s\-–:/]+/)[0] ?? '';
   if (builtInKeys.has(first.toLowerCase())) return false;
-  return /^\p{Lu}{2,}\p{Ll}?\p{Lu}*\d*$/u.test(first) || venueNames.has(first.toLowerCase().replace(/\d+$/, ''));
+  return isAcronym(first) || venueNames.has(trimWhere(first.toLowerCase(), isDigit, false));
+}
+
+const isDigit = (ch: string) => ch >= '0' && ch <= '9';
+
+/** `ECCVW`, `CVPRw`, `ICLR24`: two or more capitals, maybe one small letter and more capitals, then digits. */
+function isAcronym(word: string): boolean {
+  const chars = [...word];
+  const upper = (ch: string | undefined) => ch !== undefined && /\p{Lu}/u.test(ch);
+  let at = 0;
+  while (upper(chars[at])) at++;
+  if (at < 2) return false;
+  if (chars[at] !== undefined && /\p{Ll}/u.test(chars[at])) {
+    at++;
+    while (upper(chars[at])) at++;
+  }
+  while (chars[at] !== undefined && isDigit(chars[at])) at++;
+  return at === chars.length;
 }
 
 const builtInKeys = new Set(builtInLabels.map((label) => label.toLowerCase()));

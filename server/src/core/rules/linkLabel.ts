@@ -1,3 +1,4 @@
+import { trimWhere } from '../text';
 import { isPluralPair } from '../fixInvariant';
 import type { Fix, Rule } from '../rule';
 import { isCommonLabel, isWordLabel, labelOf, namesVenue, quoteList, vocabularyOf, type Vocabulary } from './labelVocabulary';
@@ -75,7 +76,7 @@ export const linkLabelRule: Rule = {
         if (!isWordLabel(label) || namesVenue(label)) continue;
         const { closest, distance: closestDistance } = nearMisses(vocabulary, key);
         // "Code1" and "Code2" number their links; they misspell nothing.
-        if (!closest.length || closest.some((spelling) => spelling.toLowerCase() === key.replace(/\p{N}+$/u, ''))) continue;
+        if (!closest.length || closest.some((spelling) => spelling.toLowerCase() === trimWhere(key, (ch) => /\p{N}/u.test(ch), false))) continue;
         const plural = closest.length === 1 && isPluralPair(label, closest[0]);
         // Only a single candidate one letter away, both all letters, neither the plural of the other, and a
         // label common to paper lists, is certain enough for fix-all; the rest is the user's call.
