@@ -153,16 +153,16 @@ const realDefects: Record<string, Record<string, string>> = {
   'woooodyy-llm-agent-paper-list': {
     '151 year-arxiv-mismatch': 'a date a year or more after the arXiv id',
     '244 year-arxiv-mismatch': 'a date a year or more after the arXiv id',
-    '283 entry-inconsistent': 'FireAct links to the arXiv id of Voyager; Interactive Language has another venue and year',
+    '283 entry-duplicate': 'FireAct links to the arXiv id of Voyager: one id under two titles',
     '286 entry-duplicate': 'Voyager and OpenAgents listed twice in one section',
     '421 author-format': '`Shahet al.` and `Gu oet al.`: glued or mistyped "et al."',
     '454 entry-duplicate': 'Voyager and OpenAgents listed twice in one section',
     '458 year-arxiv-mismatch': 'a date a year or more after the arXiv id',
-    '534 entry-year': "`IVA '20` for 2020",
+    '534 entry-year': "`IVA '20`: two digits where the list writes four",
     '583 author-format': '`Shahet al.` and `Gu oet al.`: glued or mistyped "et al."',
     '599 author-format': '`Shahet al.` and `Gu oet al.`: glued or mistyped "et al."',
     '650 entry-inconsistent': 'FireAct links to the arXiv id of Voyager; Interactive Language has another venue and year',
-    '678 entry-inconsistent': 'FireAct links to the arXiv id of Voyager; Interactive Language has another venue and year',
+    '678 entry-duplicate': 'FireAct links to the arXiv id of Voyager: one id under two titles',
   },
 };
 

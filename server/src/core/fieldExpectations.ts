@@ -12,6 +12,8 @@ export interface ExpectedFields {
   boldTitle: boolean;
   /** Authors written in italics, `*Wang et al.*`, among the entries that have authors. */
   italicAuthors: boolean;
+  /** Years written with four digits, `2020`, among the entries that have a year, rather than `'20`. */
+  fourDigitYears: boolean;
 }
 
 /** The share of entries that must have a field before the others are asked for it. */
@@ -25,15 +27,21 @@ interface Counts {
   year: number;
   boldTitle: number;
   italicAuthors: number;
+  fourDigitYears: number;
+  years: number;
 }
 
 function countsOf(entries: readonly Entry[]): Counts {
-  const counts: Counts = { entries: 0, authors: 0, year: 0, boldTitle: 0, italicAuthors: 0 };
+  const counts: Counts = { entries: 0, authors: 0, year: 0, boldTitle: 0, italicAuthors: 0, fourDigitYears: 0, years: 0 };
   for (const entry of entries) {
     counts.entries++;
     if (entry.authors) counts.authors++;
     if (entry.authors && entry.authorsStyle === 'italic') counts.italicAuthors++;
     if (entry.year || entry.badYear) counts.year++;
+    if (entry.year) {
+      counts.years++;
+      if (/\d{4}/.test(entry.year.text)) counts.fourDigitYears++;
+    }
     if (entry.titleStyle === 'bold' || entry.titleProblem === 'broken' || entry.titleProblem === 'unclosed' || entry.titleProblem === 'empty') counts.boldTitle++;
   }
   return counts;
@@ -58,6 +66,7 @@ function expectationsOf(counts: Counts, list?: ExpectedFields): ExpectedFields {
     year: decide(counts.year, counts.entries, 'year'),
     boldTitle: decide(counts.boldTitle, counts.entries, 'boldTitle'),
     italicAuthors: decide(counts.italicAuthors, counts.authors, 'italicAuthors'),
+    fourDigitYears: decide(counts.fourDigitYears, counts.years, 'fourDigitYears'),
   };
 }
 
@@ -89,5 +98,5 @@ export function expectationsFor(list: PaperList): ListExpectations {
 }
 
 function flags(expected: ExpectedFields): string {
-  return `${expected.authors ? 'a' : ''}${expected.year ? 'y' : ''}${expected.boldTitle ? 'b' : ''}${expected.italicAuthors ? 'i' : ''}`;
+  return `${expected.authors ? 'a' : ''}${expected.year ? 'y' : ''}${expected.boldTitle ? 'b' : ''}${expected.italicAuthors ? 'i' : ''}${expected.fourDigitYears ? '4' : ''}`;
 }

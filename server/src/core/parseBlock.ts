@@ -704,7 +704,13 @@ function readVenueAndYear(fields: EntryFields, text: string, span: Span): void {
   const { start, end } = span;
   const tail = text.slice(start, end);
   let year: RegExpExecArray | undefined;
-  for (const match of tail.matchAll(yearPattern)) year = match as RegExpExecArray;
+  // The last plausible year, so that page numbers after it (`2(2022): 4008–4015`) are not taken for one.
+  let plausible: RegExpExecArray | undefined;
+  for (const match of tail.matchAll(yearPattern)) {
+    year = match as RegExpExecArray;
+    if (Number(match[0]) >= 1800 && Number(match[0]) <= parseYear + 1) plausible = year;
+  }
+  year = plausible ?? year;
   let venueEnd = tail.length;
   if (year) {
     venueEnd = year.index;

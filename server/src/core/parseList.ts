@@ -201,7 +201,7 @@ function inNonPaperSection(section: Section): boolean {
 
 /** A heading's words, without markup, emoji or numbering. */
 function headingName(section: Section): string {
-  return section.title.replace(/<[^<>]*>/g, ' ').replace(/[^\p{L}\p{N}' ]+/gu, ' ').replace(/^\s*\d+(?:\s\d+)*\s/, '').replace(/\s+/g, ' ').trim();
+  return section.title.replace(/<[^<>]*>|:[a-z0-9_+-]+:/g, ' ').replace(/[^\p{L}\p{N}' ]+/gu, ' ').replace(/^\s*\d+(?:\s\d+)*\s/, '').replace(/\s+/g, ' ').trim();
 }
 
 /**

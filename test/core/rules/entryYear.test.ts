@@ -58,3 +58,18 @@ test('entry-year: no finding on the reference list, the surveys and studies incl
   const text = readFileSync('test/fixtures/alignment-survey.md', 'utf8');
   assert.deepEqual(lines(text, lint(text, code)), []);
 });
+
+test('entry-year: a two-digit year is a year, and a deviation only where the list writes four digits', () => {
+  const fourDigits = Array.from({ length: 6 }, (_, i) => entry(`ICML 201${i}.`)).join('');
+  const text = fourDigits + entry("IVA '20.");
+  const findings = lint(text, code);
+  assert.deepEqual(lines(text, findings), [7]);
+  assert.equal(findings[0].message, 'Year "\'20" of "Visual instruction tuning" has two digits; expected 2020, as the list\'s other entries write their years.');
+  assert.deepEqual(lint(Array.from({ length: 6 }, (_, i) => entry(`ACL'1${i}.`)).join(''), code), []);
+});
+
+test('entry-year: page numbers after the year are not the year', () => {
+  const house = Array.from({ length: 6 }, (_, i) => entry(`ICML 201${i}.`)).join('');
+  const text = house + '7. **So-slam: Semantic object slam**. *Liu et al.* IEEE RA-L 7. 2(2022): 4008–4015. [[Paper](https://x.org/a)]\n';
+  assert.deepEqual(lint(text, code), []);
+});

@@ -35,3 +35,8 @@ test('heading-increment: the reference list never skips a level', () => {
   const text = readFileSync('test/fixtures/alignment-survey.md', 'utf8');
   assert.deepEqual(lines(text, lint(text, code)), []);
 });
+
+test('heading-increment: HTML headings, which set a banner\'s size, are left alone', () => {
+  const text = '# Title\n<h5 align="center">Give us a star</h5>\n\n## Papers\n<h4 id="x">Data</h4>\n';
+  assert.deepEqual(lint(text, 'heading-increment'), []);
+});

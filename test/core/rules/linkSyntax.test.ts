@@ -274,3 +274,13 @@ test('link-syntax: linear on hostile 1 MB lines', () => {
   const inputs = ['[a'.repeat(500_000), '[a]('.repeat(250_000), '[a] ('.repeat(200_000), '[[P](' + '('.repeat(1_000_000), '[[P](x' + ' '.repeat(1_000_000) + ')]', ']'.repeat(1_000_000)];
   for (const line of inputs) assertLinear(prefix + line);
 });
+
+test('link-syntax: a list that writes many groups as [[Label]](url) has two ways, not broken links', () => {
+  const double = (n: number) => `${n}. **Paper number ${n}**. *Wang et al.* arXiv 2022. [[Paper](https://arxiv.org/abs/2212.1000${n})]`;
+  const outside = (n: number) => `${n}. **Paper number ${n}**. *Wang et al.* arXiv 2022. [[Paper]](https://arxiv.org/abs/2212.1000${n})`;
+  const mixed = [1, 2, 3, 4, 5, 6, 7].map(double).concat([8, 9, 10, 11, 12].map(outside)).join('\n') + '\n';
+  assert.deepEqual(lint(mixed, 'link-syntax'), []);
+  // One slip among many double groups is still reported.
+  const slip = [1, 2, 3, 4, 5, 6, 7, 8, 9].map(double).concat([outside(10)]).join('\n') + '\n';
+  assert.equal(lint(slip, 'link-syntax').length, 1);
+});

@@ -39,6 +39,15 @@ export const entryYearRule: Rule = {
         });
       } else if (entry.year) {
         const { value } = entry.year;
+        if (!/\d{4}/.test(entry.year.text) && expected.of(entry).fourDigitYears) {
+          // `ACL'23` is a year, and a deviation only where the house writes four digits.
+          report({
+            span: entry.year,
+            message: `Year "${entry.year.text}"${ofTitle} has two digits; expected ${value}, as the list's other entries write their years.`,
+            entry: entry.index,
+          });
+          continue;
+        }
         if (value >= earliestYear && value <= latestYear) continue;
         report({
           span: entry.year,

@@ -10,6 +10,8 @@ export const headingIncrementRule: Rule = {
     // The first heading may be any level; a README often starts at `##` under a title written in HTML.
     let previous: number | undefined;
     for (const heading of list.headings) {
+      // HTML headings (`<h5 align="center">…</h5>`) set text size for a banner more often than they outline.
+      if (/^[ \t]*</.test(list.text.slice(heading.span.start, heading.span.start + 8))) continue;
       if (previous !== undefined && heading.level > previous + 1) {
         report({
           span: { start: heading.span.start, end: Math.max(heading.span.start, list.lines.lineEnd(heading.line)) },

@@ -10,8 +10,19 @@ type GroupStyle = 'double' | 'single';
 
 /** The house style's link brackets; `[[paper]](url)` lists write no bracket after the link either. */
 function groupStyle(list: PaperList, config: ResolvedConfig): GroupStyle {
-  return houseStyleOf(list, config.houseStyle).style.labelBrackets === 'double' ? 'double' : 'single';
+  const house = houseStyleOf(list, config.houseStyle);
+  if (house.style.labelBrackets !== 'double') return 'single';
+  // A list that writes its groups another way, `[[Paper]](url)`, for one group in ten or more (and more
+  // than a handful) has two ways, both of which render: that is house-style's business, not broken syntax.
+  const evidence = house.evidence.labelBrackets;
+  const others = evidence ? evidence.of - evidence.agree : 0;
+  return house.pinned.includes('labelBrackets') || !evidence || others < mixedMinimum || evidence.agree >= clearShare * evidence.of ? 'double' : 'single';
 }
+
+/** The share of link groups in the double-bracket style that makes it the list's only way. */
+const clearShare = 0.9;
+/** Fewer groups than this in another style are slips, whatever their share. */
+const mixedMinimum = 5;
 
 const closes = (ch: string | undefined) => ch === undefined || ch === '[' || ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r';
 
