@@ -179,3 +179,11 @@ test('shape 14: link checks run on links outside entries too', () => {
   const text = six((n) => `${n}. **Paper ${n}**. *Wang et al.* arXiv 2022. [[Paper](https://arxiv.org/abs/2212.1056${n})]`) + '\nSee [our site](https://example.org/?utm_source=x) for more.\n';
   assert.deepEqual(lint(text, 'url-tracking').length, 1);
 });
+
+test('a title in quotes with no nickname is read without its quotes, so that fixes stay idempotent', () => {
+  expectFields('* "Planning with Language Models via Re-prompting", *arXiv, Nov 2022*. [[Paper](https://arxiv.org/abs/2211.09935)]\n', {
+    title: 'Planning with Language Models via Re-prompting',
+    titleStyle: 'quoted',
+    year: 2022,
+  });
+});

@@ -99,7 +99,8 @@ for (const file of files) {
 
   test(`corpus: ${file} --fix keeps the letters and digits of every line it changes`, () => {
     const { text, fixed } = linting(file);
-    const broken = changedLinesBreakingInvariant(text, fixed());
+    // The two changes of meaning a safe fix may make: a year set to its arXiv id's, a common label's one-letter slip.
+    const broken = changedLinesBreakingInvariant(text, fixed(), { allow: ['arxiv-year', 'label-spelling'] });
     assert.ok(
       !broken.length,
       `${broken.length} changed lines lose or gain letters or digits, such as:\n` +

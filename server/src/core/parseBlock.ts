@@ -464,9 +464,17 @@ function readEntry(paragraph: Paragraph, text: string, spanOf: (node: Nodes) => 
     } else if (plainStart !== -1) {
       const limitNode = inline.find((node) => spanOf(node).start > plainStart && node.type !== 'text');
       const limit = Math.min(limitNode ? spanOf(limitNode).start : paragraphSpan.end, firstLineEnd);
-      const end = plainTitleEnd(text, plainStart, limit);
+      // `* "Title", *arXiv, Nov 2022*`: a title in quotes with no nickname before it.
+      const quoted = openingQuotes.includes(text[plainStart]) ? quotedTitleAfter(text, plainStart, limit) : undefined;
+      const end = quoted ? quoted.end + 1 : plainTitleEnd(text, plainStart, limit);
       const titleText = text.slice(plainStart, end).replace(/\\(.)/g, '$1');
-      if (end > plainStart && /\p{L}/u.test(titleText)) {
+      if (quoted) {
+        readTitle(fields, text.slice(quoted.start, quoted.end).trim(), text, quoted, { start: plainStart, end });
+        fields.titleQuoted = true;
+        fields.titleStyle = 'quoted';
+        afterTitle = end;
+        titleIndex = inline.findIndex((node) => spanOf(node).end > plainStart);
+      } else if (end > plainStart && /\p{L}/u.test(titleText)) {
         fields.title = { text: titleText, start: plainStart, end, outer: { start: plainStart, end } };
         fields.titleStyle = 'plain';
         afterTitle = end;
