@@ -57,8 +57,9 @@ export function parseBlock(text: string, kind: 'heading' | 'item' | 'other', opt
       return { links: collectLinks(root, text, spanOf), entry: readEntry(paragraph, text, spanOf) };
     }
   }
-  // Without brackets, angle brackets or emphasis markers a paragraph holds no link and no paper entry.
-  if (kind === 'other' && !/[[<*_]/.test(text)) return { links: [] };
+  // Without brackets, angle brackets or emphasis markers a paragraph holds no link and no paper entry,
+  // and an item holds none without two letters in a row for a plain title.
+  if (kind !== 'heading' && !/[[<*_]/.test(text) && (kind === 'other' || !/\p{L}\p{L}/u.test(text))) return { links: [] };
   const html = kind === 'item' || kind === 'other' ? htmlEntryStart(text) : -1;
   if (html !== -1) return readHtmlEntry(text, html);
   if (tooDense(text)) {
