@@ -187,3 +187,13 @@ test('a title in quotes with no nickname is read without its quotes, so that fix
     year: 2022,
   });
 });
+
+test('a month before the year is a date, not a venue; a pipe in a tag joins a date and a venue', () => {
+  expectFields('+ [Video Models That Move Things](https://arxiv.org/abs/2403.12345) (Mar., 2026)\n', { venue: undefined, year: 2026 });
+  expectFields('+ [Video Models That Move Things](https://arxiv.org/abs/2403.12345) (Mar., 2024 | ECCV 2024)\n', { venue: 'ECCV', year: 2024 });
+});
+
+test('a link group glued to the title\'s period, and a description in parentheses, are no part of a title', () => {
+  expectFields('- [[IROS](https://arxiv.org/abs/1803.08181)] CalibNet: Supervised Extrinsic Calibration.[[tensorflow](https://github.com/a/b)]\n', { title: 'CalibNet: Supervised Extrinsic Calibration' });
+  assert.equal(read('- [[BLVD](https://github.com/a/b)] (a) 3D detection, (b) 4D tracking. [[ICRA 2019 paper](https://arxiv.org/abs/1903.06405)]\n')?.title, undefined);
+});

@@ -68,6 +68,8 @@ const auditNotes: Record<string, string> = {
   '/arxiv\\.org\\/(?:abs|pdf|html|format)\\/((?:[a-z-]+(?:\\.[a-z]{2})?\\/\\d{7})|\\d{4}\\.\\d{4,5})/i':
     'the optional group is a fixed \\.[a-z]{2}; [a-z-]+ cannot match "." or "/", so each start after the literal prefix is tried in linear time, and the input is one URL',
   '/^L\\d+(?:-L\\d+)?$/': 'the optional group starts with the literal "-L", which \\d+ cannot match; anchored at both ends',
+  "/\\[\\[[^[\\]\\n]*\\]\\([^()\\s]*\\)(?:(?:[ \\t]{0,3},[ \\t]{0,3}|[ \\t]{1,3})\\[[^[\\]\\n]*\\]\\([^()\\s]*\\))+\\]/g":
+    "every repetition starts with at most seven spaces or a comma and then a [, which the classes before it cannot match; labels and URLs stop at brackets, so each start is read once",
   "/^ {0,3}<h([1-6])(?:\\s[^<>]*)?>(?:(?!<\\/?h[1-6]\\b).)*<\\/h\\1\\s*>\\s*$/i":
     "anchored at ^ and run once per line; the attributes cannot hold '>', and the body takes one character a step up to the first <h or </h, so one start backtracks at most once over the line",
   "/^ {0,3}\\|?[ \\t]*:?-+:?[ \\t]*(?:\\|[ \\t]*:?-+:?[ \\t]*)*\\|?[ \\t]*$/":

@@ -70,6 +70,8 @@ function expectationsOf(counts: Counts, list?: ExpectedFields): ExpectedFields {
   };
 }
 
+const nothingExpected: ExpectedFields = { authors: false, year: false, boldTitle: false, italicAuthors: false, fourDigitYears: false };
+
 export interface ListExpectations {
   /** The expected fields of one entry's house. */
   of(entry: Entry): ExpectedFields;
@@ -87,8 +89,10 @@ export function expectationsFor(list: PaperList): ListExpectations {
   const bySection = new Map<Section, ExpectedFields>();
   const parts: string[] = [flags(whole)];
   for (const section of list.sections) {
-    if (section.entries.length < sectionMinimumEntries) continue;
-    const own = expectationsOf(countsOf(section.entries), whole);
+    // A section of data sets or tools is not held to the papers of the rest of the list.
+    const fallback = section.holds === 'resources' ? nothingExpected : whole;
+    if (section.entries.length < sectionMinimumEntries && section.holds !== 'resources') continue;
+    const own = expectationsOf(countsOf(section.entries), fallback);
     bySection.set(section, own);
     parts.push(`${section.id}${flags(own)}`);
   }

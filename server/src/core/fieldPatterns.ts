@@ -46,6 +46,11 @@ export function yearOfTwoDigits(digits: string, currentYear: number): number {
 export function venueTagOf(inner: string, currentYear: number): { venue: string; year?: number; month?: number } | undefined {
   const text = inner.replace(/[*_`]/g, '').trim();
   if (!text || text.length > 120 || /[[\]]|https?:|www\./.test(text)) return undefined;
+  // `(Mar., 2024 | ECCV 2024)`: a date and a venue; the piece that names a venue wins.
+  if (text.includes('|')) {
+    const pieces = text.split('|').map((piece) => venueTagOf(piece, currentYear)).filter((tag) => tag !== undefined);
+    return pieces.find((tag) => tag.venue && tag.year !== undefined) ?? pieces.find((tag) => tag.year !== undefined) ?? pieces[0];
+  }
   // A tag that starts with its year may say more after the venue: `[2023 arxiv multimodalities]`.
   const yearFirst = /^((?:19|20)\d{2})(?:[./-](\d{1,2}))?\s+(\S.*)$/u.exec(text);
   if (yearFirst && /^[^\s,]+/.test(yearFirst[3])) {
@@ -62,6 +67,8 @@ export function venueTagOf(inner: string, currentYear: number): { venue: string;
     // A tag is a handful of short words; a sentence with a year in it is not a tag.
     if (venue && !venue.split(/\s+/).every((word) => word.length <= 16 && !/^(?:we|the|a|an|is|are|our|release|released|accepted)$/i.test(word))) return undefined;
     const month = date[2] === undefined ? undefined : Number(date[2]);
+    // `(Feb., 2026)` is a date: a month is no venue.
+    if (monthName.test(venue)) return { venue: '', year: Number(date[1]), month: month && month <= 12 ? month : undefined };
     return { venue, year: Number(date[1]), month: month && month <= 12 ? month : undefined };
   }
   const short = twoDigitYear.exec(text);
@@ -71,7 +78,7 @@ export function venueTagOf(inner: string, currentYear: number): { venue: string;
     return { venue, year: yearOfTwoDigits(short[1], currentYear) };
   }
   // A venue glued to its year, `IntellManuf2020`, but not a user name, `@XinGuo2002`.
-  const glued = /(?:^|\s)([A-Za-z][A-Za-z&-]*?)((?:19|20)\d{2})(?=\s|$)/.exec(text);
+  const glued = /(?:^|\s)([A-Za-z][A-Za-z&@.-]*?)((?:19|20)\d{2})(?=\s|$)/.exec(text);
   if (glued && words.length <= 4) return { venue: glued[1], year: Number(glued[2]) };
   // `CHEOPS 22`: a venue and the last two digits of its year.
   const spaced = /^([A-Za-z][\w&-]*)\s+(\d{2})$/.exec(text);
@@ -79,6 +86,9 @@ export function venueTagOf(inner: string, currentYear: number): { venue: string;
   if (words.length <= 3 && words.some((word) => isVenueName(word))) return { venue: text };
   return undefined;
 }
+
+/** A month's name alone, `Mar.`, `March`, `Sept`. */
+const monthName = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(?:[a-z]{0,6})\.?$/i;
 
 /** A date: `2023/05/12`, `2023.5`, `2023-05`, with its year and month. */
 export const datePattern = /(?<![\p{L}\p{N}._@])((?:19|20)\d{2})[./-](0?[1-9]|1[0-2])(?:[./-](\d{1,2}))?(?![\p{N}]|\.\d)/u;
@@ -140,7 +150,7 @@ export function looksLikeAuthors(raw: string, ownLine = false): boolean {
   const text = trimWhere(trimWhere(spaced, (ch) => ' ,.;:*_'.includes(ch), true), (ch) => ' ,.;*_'.includes(ch), false);
   // Names hold no years, and a venue or a month is not a name: `Preprint, October 2023` is no author list.
   if (!text || text.length > 2000 || /[?!|[\]]|https?:/.test(text) || fourDigitYear.test(text)) return false;
-  if (/\bet\.? ?al\b/i.test(text)) return /^\p{Lu}/u.test(text);
+  if (/\bet\.? ?al\b|,\s*others$/i.test(text)) return /^\p{Lu}/u.test(text);
   const parts = text.split(/,|;|\band\b|&/).map((part) => part.trim()).filter(Boolean);
   // A colon belongs to titles and venues (`Robotics: Science and Systems`), not to a short author list.
   if (text.includes(':') && parts.length < 5) return false;

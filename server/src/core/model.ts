@@ -118,6 +118,8 @@ export interface Section {
   children: Section[];
   /** The entries directly under this heading. */
   entries: Entry[];
+  /** What the section lists, by its heading: papers, other resources (data sets, tools), or nothing (news). */
+  holds?: 'papers' | 'resources' | 'none';
 }
 
 /** One markdown list: the items that CommonMark would put into the same list. */

@@ -362,9 +362,12 @@ function plainTitleEnd(text: string, start: number, limit: number): number {
       if (tag && venueTagOf(tag[1], parseYear)?.year !== undefined) break;
     }
     if (ch === '.' && /\s/.test(text[end + 1] ?? '') && !abbreviations.test(text.slice(Math.max(start, end - 4), end))) break;
+    // `Networks.[[code](…)]`: a link group glued to the title's period.
+    if (ch === '.' && text[end + 1] === '[') break;
+    if (ch === '[' && text[end + 1] === '[') break;
     end++;
   }
-  while (end > start && /[\s,;:\u2013\u2014-]/.test(text[end - 1])) end--;
+  while (end > start && /[\s,;:\u2013\u2014\\-]/.test(text[end - 1])) end--;
   return end;
 }
 
@@ -414,7 +417,9 @@ function readEntry(paragraph: Paragraph, text: string, spanOf: (node: Nodes) => 
     if (node.type === 'text' || node.type === 'html') {
       const start = Math.max(span.start, leadEnd);
       const plain = text.slice(start, span.end);
-      if (plainStart === -1 && node.type === 'text' && /\p{L}\p{L}/u.test(plain) && /\S\s+\S/.test(plain)) plainStart = start + (plain.length - plain.trimStart().length);
+      // A title starts with a word, a number or a quote: `(a) 3D detection, (b) tracking` is a description.
+      const first = plain.trimStart()[0] ?? '';
+      if (plainStart === -1 && node.type === 'text' && /[\p{L}\p{N}"\u201c\u201d]/u.test(first) && /\p{L}\p{L}/u.test(plain) && /\S\s+\S/.test(plain)) plainStart = start + (plain.length - plain.trimStart().length);
       // Past a line break, a bold or linked part is no longer where a title starts.
       if (plainStart !== -1 && /\n/.test(plain)) break;
       continue;
@@ -638,12 +643,24 @@ function authorsBeforeVenue(segment: string, ownLine: boolean): number | undefin
   return end > 0 && looksLikeAuthors(segment.slice(0, end), ownLine) ? end : undefined;
 }
 
+/** How many parentheses are open at an offset of a line. */
+function depthAt(raw: string, offset: number): number {
+  let depth = 0;
+  for (let at = raw.lastIndexOf('\n', offset) + 1; at < offset; at++) {
+    if (raw[at] === '(' || raw[at] === '\uff08') depth++;
+    else if ((raw[at] === ')' || raw[at] === '\uff09') && depth > 0) depth--;
+  }
+  return depth;
+}
+
 /** The pieces of a tail between line breaks, `<br>` tags and pipes, as offsets into it. */
 function splitPieces(raw: string): Span[] {
   const pieces: Span[] = [];
   const breaks = /\r?\n|\||<br\s*\/?>/gi;
   let start = 0;
   for (let match = breaks.exec(raw); match; match = breaks.exec(raw)) {
+    // A pipe inside parentheses, `(Mar., 2024 | ECCV 2024)`, joins the parts of one tag.
+    if (match[0] === '|' && depthAt(raw, match.index) > 0) continue;
     pieces.push({ start, end: match.index });
     start = match.index + match[0].length;
   }

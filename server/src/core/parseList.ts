@@ -153,7 +153,7 @@ export function parseList(text: string, options: ParseOptions = {}): PaperList {
     const entry = block.entry;
     if (!entry) continue;
     let kind = sectionKinds.get(section);
-    if (kind === undefined) sectionKinds.set(section, (kind = inNonPaperSection(section) ? 'none' : inResourceSection(section) ? 'resources' : 'papers'));
+    if (kind === undefined) sectionKinds.set(section, (kind = section.holds = inNonPaperSection(section) ? 'none' : inResourceSection(section) ? 'resources' : 'papers'));
     if (kind === 'none' || (kind === 'resources' && !entry.authors && !hasPaperLink(entry) && !(entry.year && venueInTag(text, entry)))) continue;
     entry.listId = listId;
     entry.section = section;

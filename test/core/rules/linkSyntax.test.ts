@@ -284,3 +284,10 @@ test('link-syntax: a list that writes many groups as [[Label]](url) has two ways
   const slip = [1, 2, 3, 4, 5, 6, 7, 8, 9].map(double).concat([outside(10)]).join('\n') + '\n';
   assert.equal(lint(slip, 'link-syntax').length, 1);
 });
+
+test('link-syntax: one bracket pair around several links renders, so its links are not broken groups', () => {
+  const entry = (n: number, links: string) => `${n}. **Paper number ${n}**. *Wang et al.* arXiv 2022. ${links}`;
+  const house = [1, 2, 3, 4, 5, 6].map((n) => entry(n, `[[Paper](https://arxiv.org/abs/2212.1000${n})]`));
+  const text = [...house, entry(7, '[[page](https://a.org/p), [code](https://github.com/a/b)]'), entry(8, '[[3D-FRONT](https://a.org/f) [3D-FUTURE](https://a.org/g)]')].join('\n') + '\n';
+  assert.deepEqual(lint(text, 'link-syntax'), []);
+});

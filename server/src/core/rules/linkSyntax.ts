@@ -1,3 +1,4 @@
+import type { Span } from '../text';
 import type { ResolvedConfig } from '../config';
 import { houseStyleOf } from '../houseStyle';
 import type { PaperList } from '../model';
@@ -188,7 +189,24 @@ function checkUnclosedLabels(text: string, from: number, to: number, report: (re
  * Checks every link candidate from `from` to `to`. Outside the entries the list's link groups do not
  * apply, so `[[label]](url)` there is the valid link it renders as.
  */
+/**
+ * One bracket pair around several links set apart by a comma or a space, `[[page](u), [code](v)]` or
+ * `[[a](u) [b](v)]`: it renders, and its links have one bracket each by design. Glued links,
+ * `[[a](u)[b](v)]`, are still read as two groups that each miss a bracket. Returns the spans of such groups between two offsets.
+ */
+function sharedGroups(text: string, from: number, to: number): Span[] {
+  const groups: Span[] = [];
+  const piece = text.slice(from, to);
+  if (!piece.includes('[[')) return groups;
+  for (const match of piece.matchAll(/\[\[[^[\]\n]*\]\([^()\s]*\)(?:(?:[ \t]{0,3},[ \t]{0,3}|[ \t]{1,3})\[[^[\]\n]*\]\([^()\s]*\))+\]/g)) {
+    groups.push({ start: from + match.index!, end: from + match.index! + match[0].length });
+  }
+  return groups;
+}
+
 function checkLinks(text: string, from: number, to: number, style: GroupStyle, inEntry: boolean, report: (report: Report) => void): void {
+  const shared = sharedGroups(text, from, to);
+  const inShared = (offset: number) => shared.some((group) => offset > group.start && offset < group.end);
   for (const link of scanLinks(text, from, to)) {
     const label = shorten(text.slice(link.labelStart, link.labelEnd), 60);
     if (link.gapEnd > link.gapStart) {
@@ -204,7 +222,7 @@ function checkLinks(text: string, from: number, to: number, style: GroupStyle, i
       continue;
     }
     checkUrl(text, link, label, report);
-    if (inEntry || !link.extraClose) checkBrackets(text, link, label, style, report);
+    if ((inEntry || !link.extraClose) && !inShared(link.linkStart)) checkBrackets(text, link, label, style, report);
   }
 }
 
