@@ -327,7 +327,10 @@ function setVenueTag(fields: EntryFields, tag: { venue: string; year?: number; m
     fields.venue = at === -1 ? { text: tag.venue, start, end: start + raw.length } : { text: tag.venue, start: start + at, end: start + at + tag.venue.length };
   }
   if (tag.year !== undefined && !fields.year) {
-    const found = findYear(raw, parseYear);
+    // The tag's own year, `2024` of `Dec., 2023 | CVPR 2024`, else the first year-looking part of the tag.
+    const first = findYear(raw, parseYear);
+    const own = raw.lastIndexOf(String(tag.year));
+    const found = first?.value === tag.year || own === -1 ? first : { index: own, length: 4 };
     const yearStart = found ? start + found.index : start;
     fields.year = { text: found ? raw.slice(found.index, found.index + found.length) : raw, value: tag.year, start: yearStart, end: found ? yearStart + found.length : start + raw.length };
   }
@@ -417,9 +420,9 @@ function readEntry(paragraph: Paragraph, text: string, spanOf: (node: Nodes) => 
     if (node.type === 'text' || node.type === 'html') {
       const start = Math.max(span.start, leadEnd);
       const plain = text.slice(start, span.end);
-      // A title starts with a word, a number or a quote: `(a) 3D detection, (b) tracking` is a description.
+      // A title does not start in parentheses: `(a) 3D detection, (b) tracking` is a description.
       const first = plain.trimStart()[0] ?? '';
-      if (plainStart === -1 && node.type === 'text' && /[\p{L}\p{N}"\u201c\u201d]/u.test(first) && /\p{L}\p{L}/u.test(plain) && /\S\s+\S/.test(plain)) plainStart = start + (plain.length - plain.trimStart().length);
+      if (plainStart === -1 && node.type === 'text' && !'([\uff08'.includes(first) && /\p{L}\p{L}/u.test(plain) && /\S\s+\S/.test(plain)) plainStart = start + (plain.length - plain.trimStart().length);
       // Past a line break, a bold or linked part is no longer where a title starts.
       if (plainStart !== -1 && /\n/.test(plain)) break;
       continue;
