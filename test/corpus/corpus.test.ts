@@ -13,6 +13,7 @@ import {
   errorAndWarningKeys,
   goldenDir,
   goldenPath,
+  exportGoldenPath,
   handCounts,
   lintCorpusList,
   readReview,
@@ -69,6 +70,17 @@ for (const file of files) {
       return;
     }
     assert.equal(body, readFileSync(path, 'utf8'), `findings differ from ${path}; if the change is intended, run UPDATE_GOLDEN=1 node scripts/test.mjs corpus and review the diff`);
+  });
+
+  test(`corpus: ${file} exports the entries it reads as before`, () => {
+    const body = linting(file).exported;
+    const path = exportGoldenPath(file);
+    if (update || !existsSync(path)) {
+      if (!update) assert.fail(`${path} is missing; run UPDATE_GOLDEN=1 node scripts/test.mjs corpus to write it, then review it`);
+      writeFileSync(path, body);
+      return;
+    }
+    assert.equal(body, readFileSync(path, 'utf8'), `the export differs from ${path}; if the change is intended, run UPDATE_GOLDEN=1 node scripts/test.mjs corpus and review the diff`);
   });
 
   test(`corpus: ${file} has its hand count of entries, within ${entryTolerance * 100}%`, () => {

@@ -1,5 +1,6 @@
 // What the corpus test and scripts/corpus-review.ts share: the 26 real lists copied into
 // test/fixtures/corpus, their hand counts, their review files, and linting each one the same way.
+import { entriesToCsv, exportEntries } from '../../server/src/core/features/exportEntries';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BlockCache, parseList, type LintHost } from '../../server/src/core/index';
@@ -40,6 +41,7 @@ export function stem(file: string): string {
 }
 
 export const goldenPath = (file: string): string => join(goldenDir, `${stem(file)}.findings.txt`);
+export const exportGoldenPath = (file: string): string => join(goldenDir, `${stem(file)}.export.csv`);
 export const reviewPath = (file: string): string => join(corpusTestDir, `${stem(file)}.review.md`);
 
 export interface LintedList {
@@ -49,6 +51,8 @@ export interface LintedList {
   rows: string[];
   /** How many entries the reader finds. */
   entries: number;
+  /** What `paperlist export --format csv` prints for the list. */
+  exported: string;
   /** The text after every safe fix, as `paperlist lint --fix` writes it. */
   fixed(): string;
 }
@@ -59,9 +63,10 @@ export function lintCorpusList(file: string): LintedList {
   const cache = new BlockCache();
   const extra: LintFixtureOptions = { host: corpusHost, cache };
   const rows = describe(text, lint(text, undefined, extra), { severity: true });
-  const entries = parseList(text, { cache }).entries.length;
+  const list = parseList(text, { cache });
+  const exported = entriesToCsv([{ file, entries: exportEntries(list) }]);
   let fixed: string | undefined;
-  return { file, text, rows, entries, fixed: () => (fixed ??= fixText(text, extra)) };
+  return { file, text, rows, entries: list.entries.length, exported, fixed: () => (fixed ??= fixText(text, extra)) };
 }
 
 /** `57 entry-duplicate` for each error or warning row, in order; infos and hints are not reviewed. */
