@@ -3,6 +3,7 @@ import { toString } from 'mdast-util-to-string';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { fastParagraph } from './fastEntry';
+import { anchorTextOf } from './headingAnchor';
 import { datePattern as anyDatePattern, findYear, fourDigitYear, isVenueName, looksLikeAuthors, twoDigitYear, venueTagOf, yearOfTwoDigits } from './fieldPatterns';
 import type { DocumentLink, EntryFields, EntryLink, Field } from './model';
 import { lineStartsOf, type Span } from './text';
@@ -90,7 +91,8 @@ export function parseBlock(text: string, kind: 'heading' | 'item' | 'other', opt
   const result: ParsedBlock = { links: collectLinks(tree, text, spanOf) };
   if (kind === 'heading') {
     const heading = tree.children.find((node): node is MdHeading => node.type === 'heading');
-    result.headingText = heading ? toString(heading).trim() : text.replace(/^[ \t]*#+/, '').replace(/<[^<>]*>/g, '').replace(/\s+/g, ' ').trim();
+    // The heading as GitHub shows it: without HTML such as `<!-- omit in toc -->` or `<a id="x">`.
+    result.headingText = heading ? anchorTextOf(heading).replace(/\s+/g, ' ').trim() || toString(heading).trim() : text.replace(/^[ \t]*#+/, '').replace(/<[^<>]*>/g, '').replace(/\s+/g, ' ').trim();
   } else if (kind === 'item') {
     const list = tree.children[0];
     const item = list?.type === 'list' ? list.children[0] : undefined;
