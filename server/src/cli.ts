@@ -16,6 +16,8 @@ import {
   type InferredHouseStyle,
   type LineIndex,
   type LintOptions,
+  type PaperList,
+  type PaperListConfig,
 } from './core/index';
 import { loadConfigFor, nodeHostFor, readTextFile } from './node/files';
 
@@ -205,11 +207,13 @@ function openList(file: string, configFile: string | undefined, io: CliIo) {
   return { display, read, loaded: loadConfigFor(file, configFile) };
 }
 
-/** `paperlist style`: the house style of each file, as markdown text or as JSON to pin it. */
-function showStyles(files: string[], json: boolean, configFile: string | undefined, io: CliIo): number {
+/**
+ * Opens each file in turn for a command that reads lists without linting them (`style`, `export`): a
+ * file that cannot be read is said on stderr and makes the status 2, config problems are said, and the
+ * others are handed to `visit` with their parsed list.
+ */
+function eachList(files: string[], configFile: string | undefined, io: CliIo, visit: (display: string, list: PaperList, config: PaperListConfig | undefined) => void): number {
   let status = 0;
-  const styles: { file: string; houseStyle: HouseStyle; evidence: InferredHouseStyle['evidence']; pinned: string[] }[] = [];
-  const texts: string[] = [];
   for (const file of files) {
     const opened = openList(file, configFile, io);
     if (!opened) {
@@ -218,10 +222,20 @@ function showStyles(files: string[], json: boolean, configFile: string | undefin
     }
     const { display, read, loaded } = opened;
     for (const problem of loaded.problems) io.stderr(`paperlist: ${display}: the config was ignored in part: ${problem}`);
-    const inferred = houseStyleOf(parseList(read.text), resolveConfig(loaded.config).houseStyle);
+    visit(display, parseList(read.text), loaded.config);
+  }
+  return status;
+}
+
+/** `paperlist style`: the house style of each file, as markdown text or as JSON to pin it. */
+function showStyles(files: string[], json: boolean, configFile: string | undefined, io: CliIo): number {
+  const styles: { file: string; houseStyle: HouseStyle; evidence: InferredHouseStyle['evidence']; pinned: string[] }[] = [];
+  const texts: string[] = [];
+  const status = eachList(files, configFile, io, (display, list, config) => {
+    const inferred = houseStyleOf(list, resolveConfig(config).houseStyle);
     styles.push({ file: display, houseStyle: inferred.style, evidence: inferred.evidence, pinned: inferred.pinned });
     texts.push(`${display}\n\n${describeHouseStyle(inferred, exampleEntry(inferred.style))}`);
-  }
+  });
   if (json) io.stdout(JSON.stringify(styles, null, 2));
   else if (texts.length) io.stdout(texts.join('\n\n'));
   return status;
@@ -229,23 +243,15 @@ function showStyles(files: string[], json: boolean, configFile: string | undefin
 
 /** `paperlist export`: the entries of each file as JSON, CSV or BibTeX, exactly as the parser read them. */
 function exportFiles(files: string[], format: 'json' | 'csv' | 'bibtex', configFile: string | undefined, io: CliIo): number {
-  let status = 0;
   const exported: ExportedFile[] = [];
   const bibtex: string[] = [];
-  for (const file of files) {
-    const opened = openList(file, configFile, io);
-    if (!opened) {
-      status = 2;
-      continue;
-    }
-    const { display, read, loaded } = opened;
-    for (const problem of loaded.problems) io.stderr(`paperlist: ${display}: the config was ignored in part: ${problem}`);
-    const list = parseList(read.text);
-    if (format === 'bibtex') {
+  const status = eachList(files, configFile, io, (display, list) => {
+    if (format !== 'bibtex') exported.push({ file: display, entries: exportEntries(list) });
+    else {
       const text = exportBibtex(list);
       if (text) bibtex.push(text);
-    } else exported.push({ file: display, entries: exportEntries(list) });
-  }
+    }
+  });
   if (format === 'json') io.stdout(JSON.stringify(exported, null, 2));
   // io.stdout ends what it prints with a line break, so the last one of the table or the BibTeX is left to it.
   else if (format === 'csv') io.stdout(entriesToCsv(exported).replace(/\n$/, ''));
