@@ -272,6 +272,9 @@ function readLeadTags(fields: EntryFields, text: string, start: number, end: num
   for (let round = 0; round < 4; round++) {
     while (at < end && /[\s:|\u2013\u2014-]/.test(text[at]) && at > start) at++;
     while (at < end && /\s/.test(text[at])) at++;
+    // Most titles start right away: a letter, or bold that holds no tag, starts no date or tag.
+    const first = text[at];
+    if (first === undefined || /\p{L}/u.test(first) || ((first === '*' || first === '_') && text[at + 1] === first && text[at + 2] !== '[' && text[at + 2] !== '(')) break;
     const rest = text.slice(at, Math.min(end, at + 200));
     const anchor = leadAnchorPattern.exec(rest);
     if (anchor) {
@@ -508,7 +511,10 @@ function readEntry(paragraph: Paragraph, text: string, spanOf: (node: Nodes) => 
     }
     if (node.type === 'emphasis' && !fields.authors && firstLinkStart === undefined) {
       const raw = toString(node);
-      if (!looksLikeAuthors(raw) && (venueTagOf(raw, parseYear) || findYear(raw, parseYear) || /^\s*in\b/i.test(text.slice(Math.max(afterTitle, spanOf(node).start - 4), spanOf(node).start)))) continue;
+      // Italics that hold a year or a venue's name, or follow "In", are the venue: `In *ICML 2022*`.
+      const venueLike = () => venueTagOf(raw, parseYear) !== undefined || findYear(raw, parseYear) !== undefined || /^\s*in\b/i.test(text.slice(Math.max(afterTitle, spanOf(node).start - 4), spanOf(node).start));
+      const cheapAuthors = /\bet\.? ?al\b/i.test(raw) && !/\d/.test(raw);
+      if (!cheapAuthors && !looksLikeAuthors(raw) && venueLike()) continue;
       // Italics after a bold title are the authors by the reference style; after any other title they
       // must read as names, since such lists use italics for remarks too (`*everything*`).
       if (fields.titleStyle !== 'bold' && fields.titleStyle !== 'quoted' && !looksLikeAuthors(raw, true)) continue;
@@ -543,8 +549,8 @@ function readEntry(paragraph: Paragraph, text: string, spanOf: (node: Nodes) => 
   if (!fields.year && !fields.badYear) readYearAfterLinks(fields, text, afterTitle, itemEnd);
   // A plain or linked title is a paper only with a sign of one beside it; otherwise it is any list of links.
   const paperLink = fields.links.some((link) => isPaperUrl(link.url)) || (fields.titleUrl !== undefined && isPaperUrl(fields.titleUrl.text));
-  const knownVenue = fields.venue !== undefined && fields.venue.text.split(/[\s,]+/).some(isVenueName);
-  const signs = fields.authors !== undefined || fields.year !== undefined || (knownVenue && fields.titleStyle === 'plain');
+  const knownVenue = () => fields.venue !== undefined && fields.venue.text.split(/[\s,]+/).some(isVenueName);
+  const signs = fields.authors !== undefined || fields.year !== undefined || (fields.titleStyle === 'plain' && knownVenue());
   if (shape === 'paragraph') {
     // Bold text opens many paragraphs; it is a paper's title only with a sign of a paper beside it, or
     // alone on its line, where the list below it may hold its links (see parseList).

@@ -199,8 +199,20 @@ function inNonPaperSection(section: Section): boolean {
   return section.heading !== undefined && nonPaperHeading.test(headingName(section));
 }
 
+/** Heading names by heading text; a list repeats its parent headings' names for every subsection. */
+const headingNames = new Map<string, string>();
+
 /** A heading's words, without markup, emoji or numbering. */
 function headingName(section: Section): string {
+  let name = headingNames.get(section.title);
+  if (name === undefined) {
+    if (headingNames.size > 10_000) headingNames.clear();
+    headingNames.set(section.title, (name = nameOf(section)));
+  }
+  return name;
+}
+
+function nameOf(section: Section): string {
   return section.title.replace(/<[^<>]*>|:[a-z0-9_+-]+:/g, ' ').replace(/[^\p{L}\p{N}' ]+/gu, ' ').replace(/^\s*\d+(?:\s\d+)*\s/, '').replace(/\s+/g, ' ').trim();
 }
 

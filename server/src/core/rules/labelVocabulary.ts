@@ -112,6 +112,9 @@ export function isWordLabel(label: string): boolean {
   return /^\p{L}[\p{L}\p{N}]*$/u.test(label);
 }
 
+/** What `namesVenue` said of each label seen: a list has a few dozen labels, checked on every lint. */
+const venueLabels = new Map<string, boolean>();
+
 /** Venues that lists use as link labels, beyond the all-capital acronyms that `namesVenue` catches anyway. */
 const venueNames = new Set(['neurips', 'nips', 'corr', 'findings', 'interspeech', 'eurographics']);
 
@@ -120,6 +123,15 @@ const venueNames = new Set(['neurips', 'nips', 'corr', 'findings', 'interspeech'
  * A year or an acronym in capitals makes it one; "PDF" and the other built-in labels stay labels.
  */
 export function namesVenue(label: string): boolean {
+  let known = venueLabels.get(label);
+  if (known === undefined) {
+    if (venueLabels.size > 10_000) venueLabels.clear();
+    venueLabels.set(label, (known = readsAsVenue(label)));
+  }
+  return known;
+}
+
+function readsAsVenue(label: string): boolean {
   if (/(?:^|\D)(?:19|20)\d\d(?!\d)|['’]\d\d\b/.test(label)) return true;
   const first = label.split(/[\s\-–:/]+/)[0] ?? '';
   if (builtInKeys.has(first.toLowerCase())) return false;
