@@ -162,12 +162,16 @@ export function parseList(text: string, options: ParseOptions = {}): PaperList {
     if (entry.candidate && block.kind === 'other' && linksBelow(text, blocks[blockIndex + 1])) promoted.add(entry);
   }
   // A candidate, a title with links and no other sign of a paper, is a paper in a list of papers.
+  // Most lists have no candidates; only those that do are tallied.
   const papersByList = new Map<number, { papers: number; candidates: number }>();
+  const tallied = new Set<number>();
+  for (const entry of pending) if (entry.candidate) tallied.add(entry.listId);
   for (const entry of pending) {
-    const tally = papersByList.get(entry.listId) ?? { papers: 0, candidates: 0 };
+    if (!tallied.has(entry.listId)) continue;
+    let tally = papersByList.get(entry.listId);
+    if (!tally) papersByList.set(entry.listId, (tally = { papers: 0, candidates: 0 }));
     if (entry.candidate) tally.candidates++;
     else tally.papers++;
-    papersByList.set(entry.listId, tally);
   }
   for (const entry of pending) {
     if (entry.candidate && !promoted.has(entry)) {
