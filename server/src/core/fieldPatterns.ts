@@ -8,7 +8,7 @@ import { trimWhere } from './text';
  * `[Foo 2023]`, is a venue tag whatever its name; this list is for the bare ones, as `[[IROS](url)]`.
  */
 const venueNames = [
-  'arxiv', 'preprint', 'biorxiv', 'medrxiv', 'chemrxiv', 'openreview', 'corr', 'ssrn',
+  'arxiv', 'preprint', 'biorxiv', 'medrxiv', 'chemrxiv', 'corr', 'ssrn',
   'neurips', 'nips', 'icml', 'iclr', 'colt', 'uai', 'aistats', 'jmlr', 'tmlr', 'colm', 'mlsys', 'sysml',
   'cvpr', 'iccv', 'eccv', 'wacv', 'bmvc', 'accv', '3dv', 'icip', 'tpami', 'pami', 'ijcv', 'tip', 'tog', 'siggraph', 'tvcg', 'vis', 'eurovis', 'pacificvis', 'chi', 'uist', 'iui', 'cscw', 'iva',
   'acl', 'emnlp', 'naacl', 'eacl', 'coling', 'conll', 'tacl', 'lrec', 'findings', 'interspeech', 'icassp',
@@ -16,7 +16,7 @@ const venueNames = [
   'iros', 'icra', 'rss', 'corl', 'humanoids', 'ral', 'ra-l', 'tro', 't-ro', 'ijrr', 'scirobotics',
   'sigmod', 'vldb', 'pvldb', 'icde', 'cidr', 'osdi', 'sosp', 'nsdi', 'atc', 'eurosys', 'asplos', 'isca', 'micro', 'hpca', 'dac', 'fast', 'socc', 'podc', 'ppopp', 'sc',
   'ccs', 'ndss', 'usenix', 'oakland', 'sp', 'asiaccs', 'raid', 'fse', 'icse', 'ase', 'issta', 'pldi', 'popl', 'oopsla',
-  'nature', 'science', 'cell', 'pnas', 'bioinformatics', 'ismb', 'recomb', 'miccai', 'nar', 'plos', 'elife',
+  'eurographics', 'nature', 'science', 'cell', 'pnas', 'bioinformatics', 'ismb', 'recomb', 'miccai', 'nar', 'plos', 'elife',
   'mm', 'acmmm', 'icme', 'tmm', 'tnnls', 'tcyb', 'neurocomputing',
 ];
 const venueNameSet = new Set(venueNames);

@@ -1,6 +1,7 @@
 // The link labels a list uses and how it spells them, for link-label, house-style and completion.
 import type { Entry, EntryLink, PaperList } from '../model';
 import { Interner } from '../interner';
+import { isVenueName } from '../fieldPatterns';
 import { trimWhere, type Span } from '../text';
 
 /** Labels that paper lists commonly use, in their usual spelling. */
@@ -115,8 +116,6 @@ export function isWordLabel(label: string): boolean {
 /** What `namesVenue` said of each label seen: a list has a few dozen labels, checked on every lint. */
 const venueLabels = new Map<string, boolean>();
 
-/** Venues that lists use as link labels, beyond the all-capital acronyms that `namesVenue` catches anyway. */
-const venueNames = new Set(['neurips', 'nips', 'corr', 'findings', 'interspeech', 'eurographics']);
 
 /**
  * Whether a label names a venue rather than a kind of link: `NeurIPS 2023`, `ICCV'19`, `ECCVW`, `CVPR`.
@@ -135,7 +134,8 @@ function readsAsVenue(label: string): boolean {
   if (/(?:^|\D)(?:19|20)\d\d(?!\d)|['’]\d\d\b/.test(label)) return true;
   const first = label.split(/[\s\-–:/]+/)[0] ?? '';
   if (builtInKeys.has(first.toLowerCase())) return false;
-  return isAcronym(first) || venueNames.has(trimWhere(first.toLowerCase(), isDigit, false));
+  // The venue names the entry reader knows, `NeurIPS`, `Findings`, beyond the acronyms caught above.
+  return isAcronym(first) || isVenueName(trimWhere(first, isDigit, false));
 }
 
 const isDigit = (ch: string) => ch >= '0' && ch <= '9';
