@@ -109,7 +109,8 @@ function lintEntries(
     for (let r = 0; r < scoped.length; r++) if (versionOfSlot(memo[scoped[r].slot]) !== scoped[r].version) stale[r].push(entry);
   }
   scoped.forEach(({ rule, slot, version, make, context }, r) => {
-    if (!stale[r].length) return;
+    // The rule runs on every lint, with only its stale entries: what it reports outside every entry (a
+    // broken link in prose) is tied to no entry, so it is never cached and must be reported each time.
     const fresh = new Map<Entry, Finding[]>(stale[r].map((entry) => [entry, []]));
     rule.check({
       ...context,

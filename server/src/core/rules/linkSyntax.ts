@@ -3,7 +3,7 @@ import type { ResolvedConfig } from '../config';
 import { houseStyleOf } from '../houseStyle';
 import type { PaperList } from '../model';
 import type { Fix, Report, Rule } from '../rule';
-import { innerWhitespace, isPaperList, outsideKey, scanLinks, scanUnclosedLabels, textOutsideEntries, type ScannedLink } from './linkSyntaxScan';
+import { innerWhitespace, isPaperList, scanLinks, scanUnclosedLabels, textOutsideEntries, type ScannedLink } from './linkSyntaxScan';
 import { shorten } from '../text';
 
 /** Whether the list wraps each link in brackets, `[[Paper](url)]`, or writes it bare, `[paper](url)`. */
@@ -250,10 +250,7 @@ export const linkSyntaxRule: Rule = {
   description: 'A malformed link group: a missing bracket or parenthesis, a space before the URL, an empty URL or a space inside it.',
   fixable: true,
   scope: 'entry',
-  contextKey: ({ list, config }) => {
-    const style = groupStyle(list, config);
-    return `${style} ${outsideKey(outsideReports(list, style).length)}`;
-  },
+  contextKey: ({ list, config }) => groupStyle(list, config),
   check({ list, entries, config, report }) {
     const style = groupStyle(list, config);
     const text = list.text;
@@ -267,7 +264,7 @@ export const linkSyntaxRule: Rule = {
       checkUnclosedLabels(text, entry.span.start, entry.span.end, reportForEntry);
       checkLinks(text, from, entry.span.end, style, true, reportForEntry);
     }
-    // Links outside the entries: each lint with such findings checks the whole list (see outsideKey).
+    // Links outside the entries: reported on every lint, since the linter caches findings per entry only.
     for (const finding of outsideReports(list, style)) report(finding);
   },
 };

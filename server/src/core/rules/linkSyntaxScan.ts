@@ -440,18 +440,6 @@ export function otherLinksOf(list: PaperList, entry: Entry): DocumentLink[] {
   return others;
 }
 
-/** Counts the keys handed out by `outsideKey`. */
-let freshKeys = 0;
-
-/**
- * The part of an entry-scoped rule's context key that covers its findings outside every entry. The
- * linter keeps findings per entry only, so while there are such findings each lint gets a new key: the
- * whole list is checked again and they are reported again. Without them the entries stay cached.
- */
-export function outsideKey(outsideFindings: number): string {
-  return outsideFindings ? `outside ${++freshKeys}` : '';
-}
-
 /** What a finding calls a document link: `link "Paper"`, `image "tree"` or `HTML link`. */
 export function describeLink(text: string, link: DocumentLink): string {
   if (link.kind === 'html') return 'HTML link';

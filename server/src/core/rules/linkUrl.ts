@@ -1,7 +1,7 @@
 import type { PaperList } from '../model';
 import type { Report, Rule } from '../rule';
 import { shorten, type Span } from '../text';
-import { describeLink, isPaperList, linksOutsideEntries, otherLinksOf, outsideKey } from './linkSyntaxScan';
+import { describeLink, isPaperList, linksOutsideEntries, otherLinksOf } from './linkSyntaxScan';
 
 const schemePattern = /^([a-z][a-z0-9+.-]*):/i;
 
@@ -100,14 +100,13 @@ export const linkUrlRule: Rule = {
   description: 'A URL that the WHATWG URL parser rejects, or whose scheme is not http or https.',
   fixable: false,
   scope: 'entry',
-  contextKey: ({ list }) => outsideKey(outsideReports(list).length),
   check({ list, entries, report }) {
     for (const entry of entries) {
       for (const link of entry.links) checkUrl(link.url, link.urlSpan, `link "${shorten(link.label, 30)}"`, false, entry.index, report);
       // The title written as a link and any other link of the item.
       for (const link of otherLinksOf(list, entry)) checkUrl(link.url, link.urlSpan, describeLink(list.text, link), link.kind === 'html', entry.index, report);
     }
-    // Links outside the entries: each lint with such findings checks the whole list (see outsideKey).
+    // Links outside the entries: reported on every lint, since the linter caches findings per entry only.
     for (const finding of outsideReports(list)) report(finding);
   },
 };

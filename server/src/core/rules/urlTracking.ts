@@ -1,7 +1,7 @@
 import type { PaperList } from '../model';
 import type { Report, Rule } from '../rule';
 import { decodeURIComponentSafe, shorten, type Span } from '../text';
-import { describeLink, isPaperList, linksOutsideEntries, otherLinksOf, outsideKey } from './linkSyntaxScan';
+import { describeLink, isPaperList, linksOutsideEntries, otherLinksOf } from './linkSyntaxScan';
 
 /** Query parameters that only track the click: social networks, ad networks and newsletters. */
 const trackingNames = [
@@ -119,7 +119,6 @@ export const urlTrackingRule: Rule = {
   description: 'A URL carries tracking parameters such as utm_source, fbclid, gclid, trk or mc_cid.',
   fixable: true,
   scope: 'entry',
-  contextKey: ({ list, config }) => outsideKey(outsideReports(list, config.trackingParameters).length),
   check({ list, entries, config, report }) {
     const matcher = buildMatcher(config.trackingParameters);
     for (const entry of entries) {
@@ -127,7 +126,7 @@ export const urlTrackingRule: Rule = {
       // The title written as a link and any other link of the item.
       for (const link of otherLinksOf(list, entry)) checkUrl(list.text, link.url, link.urlSpan, describeLink(list.text, link), entry.index, matcher, report);
     }
-    // Links outside the entries: each lint with such findings checks the whole list (see outsideKey).
+    // Links outside the entries: reported on every lint, since the linter caches findings per entry only.
     for (const finding of outsideReports(list, config.trackingParameters)) report(finding);
   },
 };
