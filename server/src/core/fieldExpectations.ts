@@ -31,20 +31,40 @@ interface Counts {
   years: number;
 }
 
-function countsOf(entries: readonly Entry[]): Counts {
-  const counts: Counts = { entries: 0, authors: 0, year: 0, boldTitle: 0, italicAuthors: 0, fourDigitYears: 0, years: 0 };
-  for (const entry of entries) {
-    counts.entries++;
-    if (entry.authors) counts.authors++;
-    if (entry.authors && entry.authorsStyle === 'italic') counts.italicAuthors++;
-    if (entry.year || entry.badYear) counts.year++;
-    if (entry.year) {
-      counts.years++;
-      if (/\d{4}/.test(entry.year.text)) counts.fourDigitYears++;
-    }
-    if (entry.titleStyle === 'bold' || entry.titleProblem === 'broken' || entry.titleProblem === 'unclosed' || entry.titleProblem === 'empty') counts.boldTitle++;
+function emptyCounts(): Counts {
+  return { entries: 0, authors: 0, year: 0, boldTitle: 0, italicAuthors: 0, fourDigitYears: 0, years: 0 };
+}
+
+/** The fields an entry has, as bits; kept per entry, which an edit keeps or replaces, so a keystroke reads them. */
+const fieldBits = new WeakMap<Entry, number>();
+const hasAuthors = 1;
+const hasItalicAuthors = 2;
+const hasYearOrBadYear = 4;
+const hasYear = 8;
+const hasFourDigitYear = 16;
+const hasBoldTitle = 32;
+
+function bitsOf(entry: Entry): number {
+  let bits = fieldBits.get(entry);
+  if (bits === undefined) {
+    bits = 0;
+    if (entry.authors) bits |= hasAuthors | (entry.authorsStyle === 'italic' ? hasItalicAuthors : 0);
+    if (entry.year || entry.badYear) bits |= hasYearOrBadYear;
+    if (entry.year) bits |= hasYear | (/\d{4}/.test(entry.year.text) ? hasFourDigitYear : 0);
+    if (entry.titleStyle === 'bold' || entry.titleProblem === 'broken' || entry.titleProblem === 'unclosed' || entry.titleProblem === 'empty') bits |= hasBoldTitle;
+    fieldBits.set(entry, bits);
   }
-  return counts;
+  return bits;
+}
+
+function add(counts: Counts, bits: number): void {
+  counts.entries++;
+  if (bits & hasAuthors) counts.authors++;
+  if (bits & hasItalicAuthors) counts.italicAuthors++;
+  if (bits & hasYearOrBadYear) counts.year++;
+  if (bits & hasYear) counts.years++;
+  if (bits & hasFourDigitYear) counts.fourDigitYears++;
+  if (bits & hasBoldTitle) counts.boldTitle++;
 }
 
 /** Whether `have` of `of` entries is a house that has a field: yes, no, or not clear either way. */
@@ -85,14 +105,23 @@ const memo = new WeakMap<PaperList, ListExpectations>();
 export function expectationsFor(list: PaperList): ListExpectations {
   let known = memo.get(list);
   if (known) return known;
-  const whole = expectationsOf(countsOf(list.entries));
+  // One pass: each entry counts for its section and for the list.
+  const wholeCounts = emptyCounts();
+  const sectionCounts = new Map<Section, Counts>();
+  for (const entry of list.entries) {
+    const bits = bitsOf(entry);
+    add(wholeCounts, bits);
+    let counts = sectionCounts.get(entry.section);
+    if (!counts) sectionCounts.set(entry.section, (counts = emptyCounts()));
+    add(counts, bits);
+  }
+  const whole = expectationsOf(wholeCounts);
   const bySection = new Map<Section, ExpectedFields>();
   const parts: string[] = [flags(whole)];
-  for (const section of list.sections) {
+  for (const [section, counts] of sectionCounts) {
     // A section of data sets or tools is not held to the papers of the rest of the list.
-    const fallback = section.holds === 'resources' ? nothingExpected : whole;
-    if (section.entries.length < sectionMinimumEntries && section.holds !== 'resources') continue;
-    const own = expectationsOf(countsOf(section.entries), fallback);
+    if (counts.entries < sectionMinimumEntries && section.holds !== 'resources') continue;
+    const own = expectationsOf(counts, section.holds === 'resources' ? nothingExpected : whole);
     bySection.set(section, own);
     parts.push(`${section.id}${flags(own)}`);
   }

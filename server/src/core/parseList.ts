@@ -211,13 +211,13 @@ function headingName(section: Section): string {
   let name = headingNames.get(section.title);
   if (name === undefined) {
     if (headingNames.size > 10_000) headingNames.clear();
-    headingNames.set(section.title, (name = nameOf(section)));
+    headingNames.set(section.title, (name = nameOf(section.title)));
   }
   return name;
 }
 
-function nameOf(section: Section): string {
-  return section.title.replace(/<[^<>]*>|:[a-z0-9_+-]+:/g, ' ').replace(/[^\p{L}\p{N}' ]+/gu, ' ').replace(/^\s*\d+(?:\s\d+)*\s/, '').replace(/\s+/g, ' ').trim();
+function nameOf(title: string): string {
+  return title.replace(/<[^<>]*>|:[a-z0-9_+-]+:/g, ' ').replace(/[^\p{L}\p{N}' ]+/gu, ' ').replace(/^\s*\d+(?:\s\d+)*\s/, '').replace(/\s+/g, ' ').trim();
 }
 
 /**
@@ -229,13 +229,31 @@ const resourceHeading = /\b(?:data ?sets?|benchmarks?|tools?|toolbox(?:es)?|tool
 
 /** Whether a section, or a section it stands in, lists resources other than papers. */
 function inResourceSection(section: Section): boolean {
-  for (let at: Section | undefined = section; at?.heading; at = at.parent) {
-    // A short heading names what its section holds; a longer one names it last, `Open Source Toolboxes`.
-    const name = headingName(at);
-    const words = name.split(' ');
-    if (resourceHeading.test(words.length <= 4 ? name : words[words.length - 1])) return true;
+  if (!section.heading) return false;
+  let known = resourceSections.get(section);
+  if (known === undefined) {
+    known = (section.parent !== undefined && inResourceSection(section.parent)) || namesResources(section.title);
+    resourceSections.set(section, known);
   }
-  return false;
+  return known;
+}
+
+/** Each section's answer, so that subsections ask their parent once; sections are new on every parse. */
+const resourceSections = new WeakMap<Section, boolean>();
+/** Each heading text's answer, kept across parses: a keystroke re-parses every section, not every heading. */
+const resourceTitles = new Map<string, boolean>();
+
+function namesResources(title: string): boolean {
+  let known = resourceTitles.get(title);
+  if (known === undefined) {
+    // A short heading names what its section holds; a longer one names it last, `Open Source Toolboxes`.
+    const name = nameOf(title);
+    const words = name.split(' ');
+    known = resourceHeading.test(words.length <= 4 ? name : words[words.length - 1]);
+    if (resourceTitles.size > 10_000) resourceTitles.clear();
+    resourceTitles.set(title, known);
+  }
+  return known;
 }
 
 /** Whether an entry names its venue in a tag, `(SIGMOD 2020)` or `[ICLR 2024]`, or names a known venue. */

@@ -36,6 +36,8 @@ function wordsOf(entry: Entry): Set<string> {
  * title is too short or unreadable to say otherwise.
  */
 export function sameTitle(a: Entry, b: Entry): boolean {
+  // Copies of one paper mostly carry the same title, letter for letter.
+  if (a.title && b.title && a.title.text === b.title.text) return true;
   const wordsA = wordsOf(a);
   const wordsB = wordsOf(b);
   if (wordsA.size < minimumTitleWords || wordsB.size < minimumTitleWords) return true;
@@ -50,6 +52,16 @@ export function sameTitle(a: Entry, b: Entry): boolean {
  */
 function hasIdentity(entry: Entry, currentYear: number): boolean {
   if (!entry.identity.startsWith('title:') || !entry.title) return true;
+  let known = titleIdentities.get(entry);
+  if (known === undefined) titleIdentities.set(entry, (known = titleNamesPaper(entry, currentYear)));
+  return known;
+}
+
+/** Whether an entry's title names a paper, kept per entry: the answer is the same on every lint. */
+const titleIdentities = new WeakMap<Entry, boolean>();
+
+function titleNamesPaper(entry: Entry, currentYear: number): boolean {
+  if (!entry.title) return true;
   const title = entry.title.text;
   if (venueTagOf(title, currentYear)) return false;
   return !entry.leadName || normaliseTitle(entry.leadName.text) !== normaliseTitle(title);
