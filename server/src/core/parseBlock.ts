@@ -393,6 +393,11 @@ export function isPaperUrl(url: string, strict = false): boolean {
   return paperLinkPattern.test(url) && (!strict || !/\.pdf(?:$|[?#])/i.test(url) || /arxiv\.org|openreview|aclanthology|thecvf|neurips|mlr\.press|proceedings\./i.test(url));
 }
 
+/** Whether an entry's links or its linked title point to a paper (see `isPaperUrl`). */
+export function linksPaper(fields: Pick<EntryFields, 'links' | 'titleUrl'>, strict = false): boolean {
+  return fields.links.some((link) => isPaperUrl(link.url, strict)) || (fields.titleUrl !== undefined && isPaperUrl(fields.titleUrl.text, strict));
+}
+
 function readEntry(paragraph: Paragraph, text: string, spanOf: (node: Nodes) => Span, later: Paragraph[] = [], shape: 'item' | 'paragraph' = 'item'): EntryFields | undefined {
   const inline = paragraph.children;
   const paragraphSpan = spanOf(paragraph);
@@ -548,7 +553,7 @@ function readEntry(paragraph: Paragraph, text: string, spanOf: (node: Nodes) => 
   }
   if (!fields.year && !fields.badYear) readYearAfterLinks(fields, text, afterTitle, itemEnd);
   // A plain or linked title is a paper only with a sign of one beside it; otherwise it is any list of links.
-  const paperLink = fields.links.some((link) => isPaperUrl(link.url)) || (fields.titleUrl !== undefined && isPaperUrl(fields.titleUrl.text));
+  const paperLink = linksPaper(fields);
   const knownVenue = () => fields.venue !== undefined && fields.venue.text.split(/[\s,]+/).some(isVenueName);
   const signs = fields.authors !== undefined || fields.year !== undefined || (fields.titleStyle === 'plain' && knownVenue());
   if (shape === 'paragraph') {
@@ -590,9 +595,7 @@ function readTail(fields: EntryFields, text: string, tail: Span): void {
     if (names) {
       const trimmed = trimField(segment.slice(0, names), span.start);
       if (trimmed) {
-        fields.authors = { ...trimmed, outer: { start: trimmed.start, end: trimmed.end } };
-        fields.authorsStyle = 'plain';
-        fields.authorsLine = text.slice(tail.start, span.start).includes('\n') ? 'next' : 'same';
+        setPlainAuthors(fields, trimmed, text.slice(tail.start, span.start).includes('\n') ? 'next' : 'same');
         readVenueAndYear(fields, text, { start: span.start + names, end: span.end });
         continue;
       }
@@ -605,9 +608,7 @@ function readTail(fields: EntryFields, text: string, tail: Span): void {
       if (trimmed) {
         if (etAl && /\p{L}|\d/u.test(rest)) readVenueAndYear(fields, text, { start: span.start + etAl.index + etAl[0].length, end: span.end });
         const field = { text: trimmed.text.replace(/<[^<>]*>/g, '').trim(), start: trimmed.start, end: trimmed.end };
-        fields.authors = { ...field, outer: { start: field.start, end: field.end } };
-        fields.authorsStyle = 'plain';
-        fields.authorsLine = text.slice(tail.start, span.start).includes('\n') ? 'next' : 'same';
+        setPlainAuthors(fields, field, text.slice(tail.start, span.start).includes('\n') ? 'next' : 'same');
         continue;
       }
     }
@@ -662,6 +663,13 @@ function depthAt(raw: string, offset: number): number {
     else if ((raw[at] === ')' || raw[at] === '\uff09') && depth > 0) depth--;
   }
   return depth;
+}
+
+/** Sets authors found by their names in plain text; their span is their text, with no markers around it. */
+function setPlainAuthors(fields: EntryFields, field: Field, line?: 'same' | 'next'): void {
+  fields.authors = { ...field, outer: { start: field.start, end: field.end } };
+  fields.authorsStyle = 'plain';
+  if (line) fields.authorsLine = line;
 }
 
 /** The pieces of a tail between line breaks, `<br>` tags and pipes, as offsets into it. */
@@ -866,7 +874,7 @@ function readHtmlEntry(text: string, at: number): ParsedBlock {
   const afterTitle = fields.title.outer.end;
   fields.tail = { start: afterTitle, end: regionEnd };
   readYearAfterLinks(fields, text, afterTitle, regionEnd);
-  const paperLink = fields.links.some((link) => isPaperUrl(link.url)) || (fields.titleUrl !== undefined && isPaperUrl(fields.titleUrl.text));
+  const paperLink = linksPaper(fields);
   if (!fields.year && !paperLink) fields.candidate = true;
   return { links, entry: fields };
 }
@@ -958,10 +966,7 @@ function readRow(text: string, columns: readonly string[]): ParsedBlock {
         const raw = text.slice(after + piece.start, after + piece.end);
         if (looksLikeAuthors(raw) && !fields.authors) {
           const trimmed = trimField(raw, after + piece.start);
-          if (trimmed) {
-            fields.authors = { ...trimmed, outer: { start: trimmed.start, end: trimmed.end } };
-            fields.authorsStyle = 'plain';
-          }
+          if (trimmed) setPlainAuthors(fields, trimmed);
         }
       }
     }
@@ -978,7 +983,7 @@ function readRow(text: string, columns: readonly string[]): ParsedBlock {
     }
   });
   if (!fields.title || !/\p{L}/u.test(fields.title.text)) return { links };
-  const paperLink = fields.links.some((link) => isPaperUrl(link.url)) || (fields.titleUrl !== undefined && isPaperUrl(fields.titleUrl.text));
+  const paperLink = linksPaper(fields);
   if (!paperLink && !fields.authors) fields.candidate = true;
   return { links, entry: fields };
 }

@@ -2,7 +2,7 @@ import { slug } from 'github-slugger';
 import { isAtxHeading, scanBlocks, type Block } from './blocks';
 import type { Directive, DocumentLink, Entry, EntryFields, Field, Heading, ListGroup, PaperList, Section } from './model';
 import { isVenueName } from './fieldPatterns';
-import { isPaperUrl, parseBlock } from './parseBlock';
+import { linksPaper, parseBlock } from './parseBlock';
 import { decodeURIComponentSafe, LineIndex, normaliseTitle } from './text';
 
 /**
@@ -265,7 +265,7 @@ function venueInTag(text: string, entry: Entry): boolean {
 
 /** Whether an entry links a paper: arXiv, a DOI or a proceedings page; a bare PDF may be a book. */
 function hasPaperLink(entry: Entry): boolean {
-  return entry.links.some((link) => isPaperUrl(link.url, true)) || (entry.titleUrl !== undefined && isPaperUrl(entry.titleUrl.text, true));
+  return linksPaper(entry, true);
 }
 
 /**
