@@ -197,3 +197,8 @@ test('a link group glued to the title\'s period, and a description in parenthese
   expectFields('- [[IROS](https://arxiv.org/abs/1803.08181)] CalibNet: Supervised Extrinsic Calibration.[[tensorflow](https://github.com/a/b)]\n', { title: 'CalibNet: Supervised Extrinsic Calibration' });
   assert.equal(read('- [[BLVD](https://github.com/a/b)] (a) 3D detection, (b) 4D tracking. [[ICRA 2019 paper](https://arxiv.org/abs/1903.06405)]\n')?.title, undefined);
 });
+
+test('a year alone in brackets before the title is a date, as [2023/05] is', () => {
+  const entry = parseList('- [2023] **Seeing far with event cameras** *Li et al.* [[paper](https://arxiv.org/abs/2301.00001)]\n').entries[0];
+  assert.deepEqual([entry.date?.text, entry.date?.year, entry.year?.value, entry.venue?.text], ['[2023]', 2023, 2023, undefined]);
+});

@@ -4,7 +4,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { fastParagraph } from './fastEntry';
 import { anchorTextOf } from './headingAnchor';
-import { datePattern as anyDatePattern, findYear, fourDigitYear, isVenueName, looksLikeAuthors, twoDigitYear, venueTagOf, yearOfTwoDigits } from './fieldPatterns';
+import { datePattern, findYear, fourDigitYear, isVenueName, looksLikeAuthors, twoDigitYear, venueTagOf, yearOfTwoDigits } from './fieldPatterns';
 import type { DocumentLink, EntryFields, EntryLink, Field } from './model';
 import { lineStartsOf, type Span } from './text';
 
@@ -170,21 +170,11 @@ function isTitleLink(node: Link, text: string, span: Span): boolean {
   return /\S\s+\S/.test(toString(node).trim());
 }
 
-/** A date before the title: `[2023/05]`, `[2023]`, `2023.5` or `2023/05`, with its year and month. */
-const datePattern = /^\[(\d{4})(?:[/.-](\d{1,2}))?\]|^(\d{4})[/.-](\d{1,2})(?!\d)/;
 const leadSeparator = /[\s:\-\u2013\u2014|]/;
 
-/** Reads the date and the short name that may stand before the title. */
-function readLead(fields: EntryFields, text: string, start: number, end: number): void {
+/** Reads the short name that may stand before the title; dates and tags before it are `readLeadTags`'s. */
+function readLeadName(fields: EntryFields, text: string, start: number, end: number): void {
   let at = start;
-  while (at < end && /\s/.test(text[at])) at++;
-  const date = datePattern.exec(text.slice(at, Math.min(end, at + 16)));
-  if (date) {
-    const year = Number(date[1] ?? date[3]);
-    const month = date[2] ?? date[4];
-    fields.date = { text: date[0], start: at, end: at + date[0].length, year, month: month === undefined ? undefined : Number(month) };
-    at += date[0].length;
-  }
   while (at < end && /\s/.test(text[at])) at++;
   let close = end;
   while (close > at && leadSeparator.test(text[close - 1])) close--;
@@ -281,7 +271,7 @@ function readLeadTags(fields: EntryFields, text: string, start: number, end: num
       at += anchor[0].length;
       continue;
     }
-    const date = anyDatePattern.exec(rest);
+    const date = datePattern.exec(rest);
     if (date && /^\\?\[?$/.test(rest.slice(0, date.index))) {
       const close = rest.slice(date.index + date[0].length).match(/^\\?\]/)?.[0] ?? '';
       const open = rest.slice(0, date.index);
@@ -316,7 +306,10 @@ function readLeadTags(fields: EntryFields, text: string, start: number, end: num
     const inner = tag && (tag[1] ?? tag[2]);
     const venue = inner && venueTagOf(inner, parseYear);
     if (tag && inner && venue) {
-      setVenueTag(fields, venue, at + tag[0].indexOf(inner), inner);
+      // A year alone in brackets, `[2023]`, is a date like `[2023/05]`; with a venue it is a venue tag.
+      if (!venue.venue && venue.year !== undefined && tag[1] !== undefined) {
+        fields.date = { text: tag[0], start: at, end: at + tag[0].length, year: venue.year, month: venue.month };
+      } else setVenueTag(fields, venue, at + tag[0].indexOf(inner), inner);
       at += tag[0].length;
       continue;
     }
@@ -444,7 +437,7 @@ function readEntry(paragraph: Paragraph, text: string, spanOf: (node: Nodes) => 
   if (titleIndex >= 0) {
     const node = inline[titleIndex];
     const outer = spanOf(node);
-    readLead(fields, text, leadEnd, outer.start);
+    readLeadName(fields, text, leadEnd, outer.start);
     const quoted = titleStyle === 'bold' ? quotedTitleAfter(text, outer.end, firstLineEnd) : undefined;
     if (quoted) {
       // The bold is a nickname; the title is in the quotes after it.
