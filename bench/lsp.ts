@@ -46,12 +46,13 @@ export class BenchServer {
   ) {}
 
   /** Starts a server; `nodeArguments` go to its Node process, such as `--cpu-prof`. */
-  static async start(initializationOptions?: unknown, nodeArguments: string[] = []): Promise<BenchServer> {
+  static async start(initializationOptions?: unknown, nodeArguments: string[] = [], serverPath?: string): Promise<BenchServer> {
     let server: BenchServer | undefined;
     const early: PublishDiagnosticsParams[] = [];
     const started = await startServer({
       nodeArguments,
       initializationOptions,
+      serverPath,
       workspace: { configuration: false },
       onDiagnostics: (params) => (server ? server.receive(params) : early.push(params)),
     });

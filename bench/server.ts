@@ -1,5 +1,5 @@
-// The language server, driven over stdio: keystroke-to-diagnostics and completion latency on the 1 MB list,
-// then open time and memory on the 10 MB list.
+// The language server, driven over stdio like an editor: open time, keystroke-to-diagnostics latency, the
+// size of each publish, memory while typing, and completion latency.
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { BenchServer, memoryOf } from './lsp';
@@ -14,26 +14,21 @@ export interface LatencyResult {
 }
 
 export interface EditingResult {
+  /** What the row says the document is: "1 MB", "1 MB, shared ids", "10 MB". */
+  label: string;
   bytes: number;
+  /** The server's settings for this run: the default maxFileSize (8 MiB characters) would skip a 10 MB list. */
+  initializationOptions?: unknown;
+  /** The size of each keystroke's publishDiagnostics as JSON, in characters (median and largest). */
+  publish?: { medianBytes?: number; maxBytes?: number; diagnostics?: number };
+  /** Resident memory right after the 20 keystrokes; `peak` (VmHWM) is the highest since the server started. */
+  memoryAfterTyping?: { rss: number; peak: number };
   openToDiagnosticsMs?: number;
   memoryAfterOpen?: { rss: number; peak: number };
   /** The first measured keystroke after opening, reported on its own since it may pay for warm-up. */
   firstEditMs?: number;
   keystroke: LatencyResult & { line: number; warmup: number };
   completion: LatencyResult & { lines: number[]; items: number[] };
-  error?: string;
-}
-
-export interface LargeOpenResult {
-  bytes: number;
-  timeoutMs: number;
-  /** The server's settings for this run: the default maxFileSize (8 MiB characters) would skip a 10 MB list. */
-  initializationOptions: unknown;
-  memoryBeforeOpen?: { rss: number; peak: number };
-  openToDiagnosticsMs?: number;
-  timedOut: boolean;
-  diagnostics?: number;
-  memoryAfterOpen?: { rss: number; peak: number };
   error?: string;
 }
 
@@ -67,8 +62,17 @@ function summarise(samples: number[], timeouts: number): LatencyResult {
  * at the end of entry lines in the middle.
  */
 export async function runEditingBenchmark(
+  label: string,
   path: string,
-  options: { edits: number; warmup: number; completions: number; openTimeoutMs: number; stepTimeoutMs: number; nodeArguments: string[] },
+  options: {
+    edits: number;
+    warmup: number;
+    completions: number;
+    openTimeoutMs: number;
+    stepTimeoutMs: number;
+    nodeArguments: string[];
+    initializationOptions?: unknown;
+  },
   log: (line: string) => void,
 ): Promise<EditingResult> {
   const text = readFileSync(path, 'utf8');
@@ -81,11 +85,13 @@ export async function runEditingBenchmark(
   const titleStart = lines[titleLine].indexOf('**') + 2;
   const typingStart = titleStart + (title[1].length >> 1);
   const result: EditingResult = {
+    label,
     bytes: Buffer.byteLength(text),
+    initializationOptions: options.initializationOptions,
     keystroke: { samples: [], timeouts: 0, line: titleLine + 1, warmup: options.warmup },
     completion: { samples: [], timeouts: 0, lines: [], items: [] },
   };
-  const server = await BenchServer.start(undefined, options.nodeArguments);
+  const server = await BenchServer.start(options.initializationOptions, options.nodeArguments);
   try {
     let version = 1;
     let started = performance.now();
@@ -97,6 +103,8 @@ export async function runEditingBenchmark(
     log(`  opened ${path}: first diagnostics after ${(result.openToDiagnosticsMs / 1000).toFixed(2)} s (${opened.diagnostics.length} diagnostics)`);
 
     const keystrokes: number[] = [];
+    const publishBytes: number[] = [];
+    let diagnosticsCount: number | undefined;
     let keystrokeTimeouts = 0;
     const typed = 'incremental';
     for (let i = 0; i < options.warmup + options.edits; i++) {
@@ -112,8 +120,14 @@ export async function runEditingBenchmark(
         continue;
       }
       if (!published) keystrokeTimeouts++;
-      else keystrokes.push(elapsed);
+      else {
+        keystrokes.push(elapsed);
+        publishBytes.push(JSON.stringify(published).length);
+        diagnosticsCount = published.diagnostics.length;
+      }
     }
+    result.memoryAfterTyping = memoryOf(server.pid);
+    result.publish = { medianBytes: median(publishBytes), maxBytes: publishBytes.length ? Math.max(...publishBytes) : undefined, diagnostics: diagnosticsCount };
     Object.assign(result.keystroke, summarise(keystrokes, keystrokeTimeouts));
     log(`  ${keystrokes.length} keystrokes in line ${titleLine + 1}: median ${result.keystroke.medianMs?.toFixed(1)} ms, p95 ${result.keystroke.p95Ms?.toFixed(1)} ms`);
 
@@ -137,46 +151,10 @@ export async function runEditingBenchmark(
       if (!(await server.diagnostics(uri, version, options.stepTimeoutMs))) completionTimeouts++;
     }
     Object.assign(result.completion, summarise(completions, completionTimeouts));
-    log(`  ${completions.length} completions after "[[": median ${result.completion.medianMs?.toFixed(1)} ms, p95 ${result.completion.p95Ms?.toFixed(1)} ms, items ${Math.min(...result.completion.items)}–${Math.max(...result.completion.items)}`);
+    if (options.completions) log(`  ${completions.length} completions after "[[": median ${result.completion.medianMs?.toFixed(1)} ms, p95 ${result.completion.p95Ms?.toFixed(1)} ms, items ${Math.min(...result.completion.items)}–${Math.max(...result.completion.items)}`);
   } catch (error) {
     result.error = (error as Error).message;
     log(`  server benchmark failed: ${result.error}`);
-  } finally {
-    await server.stop();
-  }
-  return result;
-}
-
-/** Opens the 10 MB list in a fresh server and records the time to its first diagnostics and the memory after. */
-export async function runLargeOpenBenchmark(
-  path: string,
-  timeoutMs: number,
-  nodeArguments: string[],
-  log: (line: string) => void,
-): Promise<LargeOpenResult> {
-  const text = readFileSync(path, 'utf8');
-  const uri = pathToFileURL(path).href;
-  const initializationOptions = { paperList: { maxFileSize: 64 * 1024 * 1024 } };
-  const result: LargeOpenResult = { bytes: Buffer.byteLength(text), timeoutMs, initializationOptions, timedOut: false };
-  const server = await BenchServer.start(initializationOptions, nodeArguments);
-  try {
-    result.memoryBeforeOpen = memoryOf(server.pid);
-    const started = performance.now();
-    await server.open(uri, text, 1);
-    const published = await server.diagnostics(uri, 1, timeoutMs);
-    if (published) {
-      result.openToDiagnosticsMs = performance.now() - started;
-      result.diagnostics = published.diagnostics.length;
-      result.memoryAfterOpen = memoryOf(server.pid);
-      log(`  opened ${path}: first diagnostics after ${(result.openToDiagnosticsMs / 1000).toFixed(2)} s (${published.diagnostics.length} diagnostics)`);
-    } else {
-      result.timedOut = true;
-      result.memoryAfterOpen = memoryOf(server.pid);
-      log(`  opened ${path}: no diagnostics within ${timeoutMs / 1000} s; giving up`);
-    }
-  } catch (error) {
-    result.error = (error as Error).message;
-    log(`  large-list benchmark failed: ${result.error}`);
   } finally {
     await server.stop();
   }

@@ -13,6 +13,7 @@ import { fixAllKind, registerCodeActions, renumberAllKind } from './features/cod
 import { registerCommands, serverCommands } from './features/commands';
 import { completionTriggerCharacters, registerCompletion } from './features/completion';
 import { PaperDocuments } from './features/documents';
+import { diagnosticCapabilities } from './features/diagnostics';
 import { registerFolding } from './features/folding';
 import { guardNotification } from './features/guard';
 import { registerHighlights } from './features/highlights';
@@ -47,6 +48,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   capabilities.snippets = client.textDocument?.completion?.completionItem?.snippetSupport === true;
   capabilities.hierarchicalSymbols = client.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true;
   workspaceFolderChanges = client.workspace?.workspaceFolders === true;
+  diagnosticCapabilities.codeDescription = client.textDocument?.publishDiagnostics?.codeDescriptionSupport === true;
+  diagnosticCapabilities.relatedInformation = client.textDocument?.publishDiagnostics?.relatedInformation === true;
   // Relative `paperList.bibFiles` paths start from the workspace folder that holds the document.
   bibFiles.workspaceFolders = Array.isArray(params.workspaceFolders)
     ? folderPaths(params.workspaceFolders)

@@ -221,3 +221,23 @@ export function applyRandomEdit(text: string, edit: RandomEdit): string {
   const end = Math.min(text.length, at + edit.length);
   return text.slice(0, at) + edit.text + text.slice(end);
 }
+
+/**
+ * A list drawn from a small pool of papers, so that most papers have copies: the same id with the same or
+ * another title, in the same section or another. Edits on it create, merge and split groups of copies.
+ */
+const pooledIds = ['2301.00001', '2301.00002', '2302.00003'];
+const pooledTitles = ['Scaling Laws for Neural Language Models', 'Scaling Laws for Language Models', 'Training Helpful Assistants With Feedback', 'Tiny'];
+const pooledEntry = fc
+  .record({ id: fc.constantFrom(...pooledIds), title: fc.constantFrom(...pooledTitles), author: fc.constantFrom('*Wang et al.*', '*Li et al.*', ''), year: fc.constantFrom('2023', '2024') })
+  .map(({ id, title, author, year }) => `1. **${title}**. ${author} arXiv ${year}. [[Paper](https://arxiv.org/abs/${id})]`);
+export const pooledList = fc
+  .array(fc.oneof({ weight: 5, arbitrary: pooledEntry }, { weight: 1, arbitrary: fc.constantFrom('## Section A', '## Section B', '### Sub', '') }), { minLength: 4, maxLength: 30 })
+  .map((lines) => `# Papers\n\n${lines.join('\n')}\n`);
+
+/** Edits that move papers between groups: a new copy, another id or title, a removed line or heading. */
+export const pooledEdit: fc.Arbitrary<RandomEdit> = fc.oneof(
+  randomEdit,
+  fc.record({ at: fc.nat(), length: fc.constant(0), text: pooledEntry.map((line) => `\n${line}\n`) }),
+  fc.record({ at: fc.nat(), length: fc.constantFrom(10, 60, 120), text: fc.constantFrom(...pooledIds, ...pooledTitles, '', '\n## Section B\n') }),
+);

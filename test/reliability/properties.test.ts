@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { BlockCache, fixAll, lintList, lintText, parseList, type LintOptions } from '../../server/src/core/index';
 import { applyAll, lostText, localityProblems, rangeProblems, removeDuplicateFixTitle, snapshot } from './checks';
-import { anyList, applyRandomEdit, fixtures, generatedList, mutatedFixture, randomEdit, runs, seed } from './generators';
+import { anyList, applyRandomEdit, fixtures, generatedList, mutatedFixture, pooledEdit, pooledList, randomEdit, runs, seed } from './generators';
 import { tally } from './tally';
 
 const options: LintOptions = { currentYear: 2026 };
@@ -68,6 +68,25 @@ property('each fix stays in its place and keeps titles and URLs', anyList, 200, 
       assert.deepEqual(lost, [], `${finding.code} fix "${fix.title}"`);
     }
   }
+});
+
+test('reliability: incremental analysis equals analysis from scratch while edits create, merge and split groups of copies', () => {
+  fc.assert(
+    fc.property(pooledList, fc.array(pooledEdit, { minLength: 1, maxLength: 25 }), (start, edits) => {
+      tally.inputs++;
+      const cache = new BlockCache();
+      let text = start;
+      lintList(parseList(text, { cache }), options);
+      for (const edit of edits) {
+        text = applyRandomEdit(text, edit);
+        tally.edits++;
+        const incremental = lintList(parseList(text, { cache }), options);
+        const fresh = lintText(text, options).findings;
+        assert.equal(snapshot(incremental), snapshot(fresh));
+      }
+    }),
+    { seed, numRuns: runs(150), endOnFailure: true },
+  );
 });
 
 test('reliability: incremental analysis equals analysis from scratch after random edit sequences', () => {

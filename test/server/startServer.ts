@@ -23,6 +23,8 @@ export interface StartOptions {
   /** Arguments for the server's Node process, such as `--cpu-prof`. */
   nodeArguments?: string[];
   initializationOptions?: unknown;
+  /** Another build of the server, such as a baseline's, for the benchmark's comparisons. */
+  serverPath?: string;
   workspace: ClientCapabilities['workspace'];
   onDiagnostics(params: PublishDiagnosticsParams): void;
   /** Called with the connection before `initialize`, to answer the server's own requests. */
@@ -37,7 +39,7 @@ export interface StartedServer {
 }
 
 export async function startServer(options: StartOptions): Promise<StartedServer> {
-  const child = spawn(process.execPath, [...(options.nodeArguments ?? []), serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...(options.nodeArguments ?? []), options.serverPath ?? serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const logs: string[] = [];
   child.stderr!.on('data', (chunk: Buffer) => logs.push(chunk.toString()));

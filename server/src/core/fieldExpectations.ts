@@ -1,6 +1,7 @@
 // Which fields a list's entries are expected to have. Many real lists never give authors, or write no
 // year anywhere; a missing field is a defect only where the house has that field. The house is the
 // entry's section when the section has enough entries to show one, and the whole list otherwise.
+import { memoPerEntry, memoPerList } from './memo';
 import type { Entry, PaperList, Section } from './model';
 
 export interface ExpectedFields {
@@ -36,7 +37,6 @@ function emptyCounts(): Counts {
 }
 
 /** The fields an entry has, as bits; kept per entry, which an edit keeps or replaces, so a keystroke reads them. */
-const fieldBits = new WeakMap<Entry, number>();
 const hasAuthors = 1;
 const hasItalicAuthors = 2;
 const hasYearOrBadYear = 4;
@@ -44,18 +44,14 @@ const hasYear = 8;
 const hasFourDigitYear = 16;
 const hasBoldTitle = 32;
 
-function bitsOf(entry: Entry): number {
-  let bits = fieldBits.get(entry);
-  if (bits === undefined) {
-    bits = 0;
-    if (entry.authors) bits |= hasAuthors | (entry.authorsStyle === 'italic' ? hasItalicAuthors : 0);
-    if (entry.year || entry.badYear) bits |= hasYearOrBadYear;
-    if (entry.year) bits |= hasYear | (/\d{4}/.test(entry.year.text) ? hasFourDigitYear : 0);
-    if (entry.titleStyle === 'bold' || entry.titleProblem === 'broken' || entry.titleProblem === 'unclosed' || entry.titleProblem === 'empty') bits |= hasBoldTitle;
-    fieldBits.set(entry, bits);
-  }
+const bitsOf = memoPerEntry((entry): number => {
+  let bits = 0;
+  if (entry.authors) bits |= hasAuthors | (entry.authorsStyle === 'italic' ? hasItalicAuthors : 0);
+  if (entry.year || entry.badYear) bits |= hasYearOrBadYear;
+  if (entry.year) bits |= hasYear | (/\d{4}/.test(entry.year.text) ? hasFourDigitYear : 0);
+  if (entry.titleStyle === 'bold' || entry.titleProblem === 'broken' || entry.titleProblem === 'unclosed' || entry.titleProblem === 'empty') bits |= hasBoldTitle;
   return bits;
-}
+});
 
 function add(counts: Counts, bits: number): void {
   counts.entries++;
@@ -99,12 +95,8 @@ export interface ListExpectations {
   key: string;
 }
 
-const memo = new WeakMap<PaperList, ListExpectations>();
-
 /** The expected fields of each section of a list, computed once per parsed list. */
-export function expectationsFor(list: PaperList): ListExpectations {
-  let known = memo.get(list);
-  if (known) return known;
+export const expectationsFor = memoPerList((list: PaperList): ListExpectations => {
   // One pass: each entry counts for its section and for the list.
   const wholeCounts = emptyCounts();
   const sectionCounts = new Map<Section, Counts>();
@@ -125,10 +117,8 @@ export function expectationsFor(list: PaperList): ListExpectations {
     bySection.set(section, own);
     parts.push(`${section.id}${flags(own)}`);
   }
-  known = { of: (entry) => bySection.get(entry.section) ?? whole, key: parts.join(',') };
-  memo.set(list, known);
-  return known;
-}
+  return { of: (entry) => bySection.get(entry.section) ?? whole, key: parts.join(',') };
+});
 
 function flags(expected: ExpectedFields): string {
   return `${expected.authors ? 'a' : ''}${expected.year ? 'y' : ''}${expected.boldTitle ? 'b' : ''}${expected.italicAuthors ? 'i' : ''}${expected.fourDigitYears ? '4' : ''}`;

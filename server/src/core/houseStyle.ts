@@ -1,7 +1,8 @@
 // The house style of a paper list: how most of its entries are written, inferred from the majority or
 // pinned in `.paperlistrc.json`. Rules flag only deviations from it, and new entries are written in it.
 import type { Entry, PaperList } from './model';
-import { Interner } from './interner';
+import { KindTally } from './analysis/entryChanges';
+import { Interner, memoPerEntry } from './memo';
 import { plainLabel, vocabularyOf } from './rules/labelVocabulary';
 
 /** How a list writes its link labels: `[[Paper](url)]`, `[Paper](url)` or `[[Paper]](url)`. */
@@ -112,13 +113,10 @@ type VotedField = Exclude<HouseStyleField, 'numbering' | 'labels'>;
 type Vote = readonly [field: VotedField, value: HouseStyle[VotedField]];
 
 /** One entry's votes; shared between all entries that vote alike, so that counting visits each kind once. */
-const entryVotes = new WeakMap<Entry, readonly Vote[]>();
 const voteKinds = new Interner<readonly Vote[]>();
 
 /** An entry's votes for each field of the style; kept per entry, which edits leave alone or replace. */
-function votesOf(entry: Entry, text: string): readonly Vote[] {
-  let votes = entryVotes.get(entry);
-  if (votes) return votes;
+const votesOf = memoPerEntry((entry, text: string): readonly Vote[] => {
   const found: Vote[] = [['marker', entry.number ? 'numbered' : 'bulleted']];
   if (entry.title) {
     found.push(['date', entry.date !== undefined], ['leadName', entry.leadName !== undefined], ['titleQuotes', entry.titleQuoted]);
@@ -141,17 +139,12 @@ function votesOf(entry: Entry, text: string): readonly Vote[] {
       previous = link;
     }
   }
-  votes = voteKinds.intern(found.map(([field, value]) => `${field}=${String(value)}`).join('|'), found);
-  entryVotes.set(entry, votes);
-  return votes;
-}
+  return voteKinds.intern(found.map(([field, value]) => `${field}=${String(value)}`).join('|'), found);
+});
 
 function inferStyle(list: PaperList): { style: HouseStyle; evidence: Partial<Record<HouseStyleField, StyleEvidence>> } {
-  const kinds = new Map<readonly Vote[], number>();
-  for (const entry of list.entries) {
-    const votes = votesOf(entry, list.text);
-    kinds.set(votes, (kinds.get(votes) ?? 0) + 1);
-  }
+  // Kept per document and updated from the entries an edit changed.
+  const kinds = list.cache.keep('house-style-votes', () => new KindTally<readonly Vote[]>()).countsOf(list.entries, (entry) => votesOf(entry, list.text));
   const tallies = new Map<HouseStyleField, Tally<unknown>>();
   const tallyOf = (field: HouseStyleField): Tally<unknown> => {
     let tally = tallies.get(field);

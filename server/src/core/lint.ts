@@ -87,9 +87,19 @@ export function lintList(list: PaperList, options: LintOptions = {}): Finding[] 
   return sortFindings(applySuppressions(findings, list));
 }
 
+/** What the entry-scoped rules found in one entry, and under which versions of their list-wide facts. */
+interface EntryMemo {
+  /** Stands for the versions of all scoped rules when every slot was last brought up to date. */
+  stamp: number;
+  slots: (EntrySlot | number | undefined)[];
+  /** Whether any slot holds findings, so that entries without any are passed over in one comparison. */
+  hasFindings: boolean;
+}
+
 /**
  * Runs the entry-scoped rules on the entries whose findings are not known under the rule's current
  * list-wide facts, and reuses the known findings of the others, moved to where their entry now stands.
+ * Most keystrokes change no list-wide fact, so most entries are settled by comparing one stamp.
  */
 function lintEntries(
   list: PaperList,
@@ -97,16 +107,23 @@ function lintEntries(
   scoped: ScopedRule[],
   findings: Finding[],
 ): void {
-  const memos: (EntrySlot | number | undefined)[][] = [];
+  const stamp = cache.stampOf(scoped.map(({ slot, version }) => `${slot}:${version}`).join(' '));
   const stale: Entry[][] = scoped.map(() => []);
+  const withFindings: Entry[] = [];
+  const refreshed: Entry[] = [];
+  const memos = cache.entrySlots as WeakMap<Entry, EntryMemo>;
   for (const entry of list.entries) {
-    let memo = cache.entrySlots.get(entry) as (EntrySlot | number | undefined)[] | undefined;
+    let memo = memos.get(entry);
     if (!memo) {
-      memo = [];
-      cache.entrySlots.set(entry, memo);
+      memo = { stamp: -1, slots: [], hasFindings: false };
+      memos.set(entry, memo);
     }
-    memos.push(memo);
-    for (let r = 0; r < scoped.length; r++) if (versionOfSlot(memo[scoped[r].slot]) !== scoped[r].version) stale[r].push(entry);
+    if (memo.stamp === stamp) {
+      if (memo.hasFindings) withFindings.push(entry);
+      continue;
+    }
+    for (let r = 0; r < scoped.length; r++) if (versionOfSlot(memo.slots[scoped[r].slot]) !== scoped[r].version) stale[r].push(entry);
+    refreshed.push(entry);
   }
   scoped.forEach(({ rule, slot, version, make, context }, r) => {
     // The rule runs on every lint, with only its stale entries: what it reports outside every entry (a
@@ -125,21 +142,27 @@ function lintEntries(
       },
     });
     // An entry without findings, most of them, keeps just the version: one number instead of an object.
-    for (const [entry, found] of fresh) memos[entry.index][slot] = found.length ? { version, start: entry.span.start, findings: found } : version;
+    for (const [entry, found] of fresh) memos.get(entry)!.slots[slot] = found.length ? { version, start: entry.span.start, findings: found } : version;
   });
-  list.entries.forEach((entry, index) => {
-    const memo = memos[index];
+  for (const entry of refreshed) {
+    const memo = memos.get(entry)!;
+    memo.stamp = stamp;
+    memo.hasFindings = scoped.some(({ slot }) => typeof memo.slots[slot] === 'object');
+    if (memo.hasFindings) withFindings.push(entry);
+  }
+  for (const entry of withFindings) {
+    const { slots } = memos.get(entry)!;
     for (const { slot } of scoped) {
-      const known = memo[slot]!;
+      const known = slots[slot]!;
       if (typeof known === 'number') continue;
       const delta = entry.span.start - known.start;
-      if (known.findings.length && (delta !== 0 || known.findings[0].entry !== index)) {
-        known.findings = known.findings.map((finding) => moveFinding(finding, delta, index));
+      if (known.findings.length && (delta !== 0 || known.findings[0].entry !== entry.index)) {
+        known.findings = known.findings.map((finding) => moveFinding(finding, delta, entry.index));
       }
       known.start = entry.span.start;
       for (const finding of known.findings) findings.push(finding);
     }
-  });
+  }
 }
 
 /** The entry whose item holds an offset, if any. */

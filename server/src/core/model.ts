@@ -1,3 +1,4 @@
+import type { BlockCache } from './parseList';
 import type { Block } from './blocks';
 import type { LineIndex, Span } from './text';
 
@@ -151,6 +152,8 @@ export interface PaperList {
   lists: ListGroup[];
   links: DocumentLink[];
   directives: Directive[];
+  /** What is kept across parses of this document: see docs/architecture.md, "What survives an edit". */
+  cache: BlockCache;
 }
 
 /** A markdown document with fewer entries than this is ordinary markdown, not a paper list. */

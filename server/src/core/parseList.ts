@@ -44,8 +44,13 @@ export class BlockCache {
   last?: LastParse;
 
   /** What the entry-scoped rules found per entry, one slot per rule. @internal */
-  readonly entrySlots = new WeakMap<Entry, unknown[]>();
+  readonly entrySlots = new WeakMap<Entry, unknown>();
   private readonly slots = new Map<string, number>();
+
+  private readonly kept = new Map<string, unknown>();
+
+  private readonly stamps = new Map<string, number>();
+  private nextStamp = 0;
 
   private readonly slotKeys: string[] = [];
   private readonly slotVersions: number[] = [];
@@ -72,6 +77,30 @@ export class BlockCache {
       this.slotVersions[slot]++;
     }
     return this.slotVersions[slot];
+  }
+
+  /**
+   * A number for one combination of the scoped rules' versions, so that an entry whose findings are
+   * current under all of them is recognised by one comparison. @internal
+   */
+  stampOf(versions: string): number {
+    let stamp = this.stamps.get(versions);
+    if (stamp === undefined) {
+      // A stale combination never comes back once a version moved on, so old ones can go.
+      if (this.stamps.size > 64) this.stamps.clear();
+      this.stamps.set(versions, (stamp = this.nextStamp++));
+    }
+    return stamp;
+  }
+
+  /**
+   * A document-wide index or memo that a rule keeps across parses (a `GroupMemo`, a `KindTally`, the
+   * `IdentityIndex`), made on first use. The name says whose it is; one name, one type.
+   */
+  keep<T>(name: string, make: () => T): T {
+    let kept = this.kept.get(name) as T | undefined;
+    if (kept === undefined) this.kept.set(name, (kept = make()));
+    return kept;
   }
 }
 
@@ -187,7 +216,7 @@ export function parseList(text: string, options: ParseOptions = {}): PaperList {
     lists.get(entry.listId)!.entries.push(entry);
   }
   cache.last = { text, blocks, nextListId, lineCount: lines.lineCount };
-  return { text, lines, blocks, root, sections, headings, entries, lists: [...lists.values()], links, directives };
+  return { text, lines, blocks, root, sections, headings, entries, lists: [...lists.values()], links, directives, cache };
 }
 
 /** Whether a block is a bullet that gives a paper's link, `- Paper: https://…`. */

@@ -39,13 +39,11 @@ export function registerCodeActions(connection: Connection, documents: PaperDocu
       const only = Array.isArray(params.context?.only) ? params.context.only : undefined;
       const actions: CodeAction[] = [];
       const { list, findings } = analysis;
-      const touching = findings
-        .map((finding, index) => ({ finding, index }))
-        .filter(({ finding }) => finding.span.start <= span.end && finding.span.end >= span.start);
+      const touching = findings.filter((finding) => finding.span.start <= span.end && finding.span.end >= span.start);
 
       if (wanted(CodeActionKind.QuickFix, only)) {
-        for (const { finding, index } of touching) {
-          const diagnostic = toDiagnostic(analysis.uri, list, finding, index, analysis.version);
+        for (const finding of touching) {
+          const diagnostic = toDiagnostic(analysis.uri, list, finding);
           for (const fix of finding.fixes) {
             if (!fix.edits.length) continue;
             actions.push({
@@ -60,7 +58,7 @@ export function registerCodeActions(connection: Connection, documents: PaperDocu
       }
 
       const group = numberedListAt(list, span.start);
-      const aboutNumbers = touching.some(({ finding }) => finding.code.startsWith('number-'));
+      const aboutNumbers = touching.some((finding) => finding.code.startsWith('number-'));
       const renumberKind = aboutNumbers ? CodeActionKind.QuickFix : CodeActionKind.RefactorRewrite;
       if (group && wanted(renumberKind, only)) {
         const edits = renumberListAt(list, span.start, analysis.options.config!);

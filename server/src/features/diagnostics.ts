@@ -6,6 +6,16 @@ import type { Analysis } from './documents';
 export const diagnosticSource = 'paperlist';
 export const docsUrl = 'https://github.com/paperlist/paperlist';
 
+/**
+ * At most this many related locations go out per diagnostic: a paper copied into hundreds of sections
+ * would otherwise send n² of them. The other copies are a "Find All References" away.
+ */
+export const maxRelatedPerDiagnostic = 3;
+/** At most this many diagnostics go out per rule and document, then one that says how many more there are. */
+export const maxDiagnosticsPerRule = 1000;
+/** The code of the diagnostic that stands for the findings of a rule beyond `maxDiagnosticsPerRule`. */
+export const moreFindingsCode = 'more-findings';
+
 const severities: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
   warning: DiagnosticSeverity.Warning,
@@ -13,28 +23,24 @@ const severities: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** What a code action needs to find the finding behind a diagnostic again. */
-export interface DiagnosticData {
-  version: number;
-  /** The finding's index among the findings of that version. */
-  index: number;
-  fixable: boolean;
-  /** Whether a safe fix exists, which fix-all and `--fix` would apply. */
-  safe: boolean;
-}
+/** What the client can show, from its capabilities; fields it cannot show are not sent. */
+export const diagnosticCapabilities = { codeDescription: true, relatedInformation: true };
 
-export function toDiagnostic(uri: string, list: PaperList, finding: Finding, index: number, version: number): Diagnostic {
+/**
+ * A diagnostic carries no `data`: code actions find their findings again by range. Clients that cannot
+ * show a link to the rule's documentation or related locations get neither.
+ */
+export function toDiagnostic(uri: string, list: PaperList, finding: Finding): Diagnostic {
   const diagnostic: Diagnostic = {
     range: rangeOf(list, finding.span),
     severity: severities[finding.severity],
     source: diagnosticSource,
     code: finding.code,
-    codeDescription: { href: `${docsUrl}#${finding.code}` },
     message: finding.message,
-    data: { version, index, fixable: finding.fixes.length > 0, safe: finding.fixes.some((fix) => fix.safe) } satisfies DiagnosticData,
   };
-  if (finding.related?.length) {
-    diagnostic.relatedInformation = finding.related.map((related) => ({
+  if (diagnosticCapabilities.codeDescription) diagnostic.codeDescription = { href: `${docsUrl}#${finding.code}` };
+  if (finding.related?.length && diagnosticCapabilities.relatedInformation) {
+    diagnostic.relatedInformation = finding.related.slice(0, maxRelatedPerDiagnostic).map((related) => ({
       location: { uri, range: rangeOf(list, related.span) },
       message: related.message,
     }));
@@ -42,9 +48,53 @@ export function toDiagnostic(uri: string, list: PaperList, finding: Finding, ind
   return diagnostic;
 }
 
+/**
+ * The diagnostic of each finding, kept while the finding object lives: the lint hands back the same
+ * finding objects for entries an edit did not touch or move, so their diagnostics are not built again.
+ * Keyed on the finding and the document's URI; a moved finding is a new object and gets a new diagnostic.
+ */
+const diagnosticsByFinding = new WeakMap<Finding, { uri: string; diagnostic: Diagnostic }>();
+
+function diagnosticOf(uri: string, list: PaperList, finding: Finding): Diagnostic {
+  const known = diagnosticsByFinding.get(finding);
+  if (known?.uri === uri) return known.diagnostic;
+  const diagnostic = toDiagnostic(uri, list, finding);
+  diagnosticsByFinding.set(finding, { uri, diagnostic });
+  return diagnostic;
+}
+
+/**
+ * The diagnostics to publish: every finding, except that a rule with more than `maxDiagnosticsPerRule`
+ * findings in the document gets its first ones and then one notice of how many more there are, since an
+ * editor cannot show tens of thousands of problems usefully. The CLI always prints them all.
+ */
+export function diagnosticsOf(uri: string, list: PaperList, findings: readonly Finding[]): Diagnostic[] {
+  const perRule = new Map<string, number>();
+  const diagnostics: Diagnostic[] = [];
+  const beyond: Finding[] = [];
+  for (const finding of findings) {
+    const count = (perRule.get(finding.code) ?? 0) + 1;
+    perRule.set(finding.code, count);
+    if (count <= maxDiagnosticsPerRule) diagnostics.push(diagnosticOf(uri, list, finding));
+    else if (count === maxDiagnosticsPerRule + 1) beyond.push(finding);
+  }
+  for (const first of beyond) {
+    const more = perRule.get(first.code)! - maxDiagnosticsPerRule;
+    diagnostics.push({
+      range: rangeOf(list, first.span),
+      severity: DiagnosticSeverity.Information,
+      source: diagnosticSource,
+      code: moreFindingsCode,
+      message:
+        `${more.toLocaleString('en-US')} more ${first.code} problem${more === 1 ? ' is' : 's are'} not shown here, ` +
+        `after the first ${maxDiagnosticsPerRule.toLocaleString('en-US')}; run "paperlist lint" on this file to list them all.`,
+    });
+  }
+  return diagnostics;
+}
+
 export function publishDiagnostics(connection: Connection, analysis: Analysis): void {
-  const diagnostics = analysis.findings.map((finding, index) => toDiagnostic(analysis.uri, analysis.list, finding, index, analysis.version));
-  void connection.sendDiagnostics({ uri: analysis.uri, version: analysis.version, diagnostics });
+  void connection.sendDiagnostics({ uri: analysis.uri, version: analysis.version, diagnostics: diagnosticsOf(analysis.uri, analysis.list, analysis.findings) });
 }
 
 /** Removes diagnostics we published before, for documents that stopped being paper lists or closed. */

@@ -1,4 +1,5 @@
 import { headingAnchors } from '../headingAnchor';
+import { memoPerBlock } from '../memo';
 import type { PaperList } from '../model';
 import type { Rule } from '../rule';
 import { decodeURIComponentSafe } from '../text';
@@ -12,8 +13,8 @@ const maxSuggestionLength = 100;
 const suggestionBudget = 5_000_000;
 
 
-/** The `id` and `name` attributes of the document's HTML, such as `<a name="x">`. */
-function htmlAnchors(text: string): string[] {
+/** The `id` and `name` attributes of some HTML, such as `<a name="x">`. */
+function htmlAnchorsIn(text: string): string[] {
   const anchors: string[] = [];
   attributePattern.lastIndex = 0;
   // A scan with indexOf for the closing quote stays linear even when quotes are never closed.
@@ -24,6 +25,19 @@ function htmlAnchors(text: string): string[] {
     anchors.push(text.slice(valueStart, close));
     attributePattern.lastIndex = close + 1;
   }
+  return anchors;
+}
+
+/** The anchors of one block, kept while the block's text is: a keystroke scans one block, not the document. */
+const blockAnchors = memoPerBlock((block, text) => {
+  const own = text.slice(block.start, block.end);
+  return own.includes('=') ? htmlAnchorsIn(own) : [];
+});
+
+/** The `id` and `name` attributes of the document's HTML, block by block. */
+function htmlAnchors(list: PaperList): string[] {
+  const anchors: string[] = [];
+  for (const block of list.blocks) for (const anchor of blockAnchors(block, list.text)) anchors.push(anchor);
   return anchors;
 }
 
@@ -100,7 +114,7 @@ export const anchorMissingRule: Rule = {
     const fragmentLinks = list.links.filter((link) => link.kind !== 'image' && link.url.startsWith('#'));
     if (!fragmentLinks.length) return;
     const slugs = headingAnchors(list.text, list.headings).filter(Boolean);
-    const targets = new Set([...slugs, ...htmlAnchors(list.text)]);
+    const targets = new Set([...slugs, ...htmlAnchors(list)]);
     const budget: Budget = { cells: suggestionBudget };
     const lowerCased = new Set([...targets].map((target) => target.toLowerCase()));
 

@@ -1,6 +1,8 @@
+import { IdentityIndex } from '../analysis/identityGroups';
+import { GroupMemo, memoPerEntry } from '../memo';
 import { venueTagOf } from '../fieldPatterns';
 import type { Entry, PaperList, Section } from '../model';
-import type { Report, Rule, TextEdit } from '../rule';
+import type { Rule, TextEdit } from '../rule';
 import { normaliseTitle, shorten } from '../text';
 import { entryHeadSpan } from './entryHeadSpan';
 
@@ -16,19 +18,12 @@ const sameTitleOverlap = 0.5;
 const minimumTitleWords = 3;
 const stopWords = new Set(['a', 'an', 'the', 'of', 'for', 'in', 'on', 'with', 'and', 'to', 'via', 'by', 'from', 'at', 'is', 'are', 'as', 'its']);
 
-const titleWords = new WeakMap<Entry, Set<string>>();
-
 /** The words of the entry's title and lead name, without stop words; empty when the title is no title, such as a URL. */
-function wordsOf(entry: Entry): Set<string> {
-  let words = titleWords.get(entry);
-  if (!words) {
-    const title = entry.title?.text ?? '';
-    const readable = title && !/:\/\/|www\./.test(title);
-    words = new Set(readable ? normaliseTitle(`${entry.leadName?.text ?? ''} ${title}`).split(' ').filter((word) => word && !stopWords.has(word)) : []);
-    titleWords.set(entry, words);
-  }
-  return words;
-}
+const wordsOf = memoPerEntry((entry): Set<string> => {
+  const title = entry.title?.text ?? '';
+  const readable = title && !/:\/\/|www\./.test(title);
+  return new Set(readable ? normaliseTitle(`${entry.leadName?.text ?? ''} ${title}`).split(' ').filter((word) => word && !stopWords.has(word)) : []);
+});
 
 /**
  * Whether two entries' titles may name the same paper: most words of the shorter stand in the longer
@@ -52,20 +47,16 @@ export function sameTitle(a: Entry, b: Entry): boolean {
  */
 function hasIdentity(entry: Entry, currentYear: number): boolean {
   if (!entry.identity.startsWith('title:') || !entry.title) return true;
-  let known = titleIdentities.get(entry);
-  if (known === undefined) titleIdentities.set(entry, (known = titleNamesPaper(entry, currentYear)));
-  return known;
+  return titleNamesPaper(entry, currentYear);
 }
 
 /** Whether an entry's title names a paper, kept per entry: the answer is the same on every lint. */
-const titleIdentities = new WeakMap<Entry, boolean>();
-
-function titleNamesPaper(entry: Entry, currentYear: number): boolean {
+const titleNamesPaper = memoPerEntry((entry, currentYear: number): boolean => {
   if (!entry.title) return true;
   const title = entry.title.text;
   if (venueTagOf(title, currentYear)) return false;
   return !entry.leadName || normaliseTitle(entry.leadName.text) !== normaliseTitle(title);
-}
+});
 
 /** How a message names what two entries share: `arXiv id 2301.00001` or `DOI 10.1/x`. */
 function sharedId(entry: Entry): string {
@@ -128,17 +119,68 @@ function removeItem(list: PaperList, entry: Entry): TextEdit {
   return { start: lines.lineStarts[firstLine], end: lines.lineStarts[endLine], newText: '' };
 }
 
+/** What entry-duplicate reports about one entry, kept per group of copies: no offsets, see `GroupMemo`. */
+interface CopyReport {
+  entry: Entry;
+  message: string;
+  other: Entry;
+  otherMessage: string;
+  /** A second copy in one section, which may be removed; two papers that share an id are not copies. */
+  removable: boolean;
+}
+
 /**
- * Reports two entries with one arXiv id or DOI but clearly different titles, on both lines: one of the
+ * Two entries with one arXiv id or DOI but clearly different titles, reported on both lines: one of the
  * two links points to the other paper. Neither is a copy, so nothing is offered for removal.
  */
-function reportWrongPaper(list: PaperList, entry: Entry, other: Entry, report: (report: Report) => void): void {
-  report({
-    span: entryHeadSpan(list, entry),
+function wrongPaper(entry: Entry, other: Entry): CopyReport {
+  return {
+    entry,
     message: `${titleOf(entry)} shares ${sharedId(entry)} with line ${other.line + 1}, ${titleOf(other)}; one of the two links points to the wrong paper.`,
-    related: [{ span: entryHeadSpan(list, other), message: 'The other paper with this id' }],
-    entry: entry.index,
-  });
+    other,
+    otherMessage: 'The other paper with this id',
+    removable: false,
+  };
+}
+
+/** The reports on the entries of one identity, in any section. */
+function reportsOnIdentity(identity: string, members: readonly Entry[], currentYear: number): CopyReport[] {
+  const reports: CopyReport[] = [];
+  // Only a section's own entries count: the same paper in a subsection is a cross-listing, which is normal.
+  const earlierBySection = new Map<Section, Entry[]>();
+  for (const entry of members) {
+    if (!hasIdentity(entry, currentYear)) continue;
+    const copies = earlierBySection.get(entry.section);
+    const original = copies?.find((copy) => sameTitle(copy, entry));
+    if (!original) {
+      if (copies) copies.push(entry);
+      else earlierBySection.set(entry.section, [entry]);
+      continue;
+    }
+    const name = entry.title ? `"${entry.title.text}"` : 'This paper';
+    reports.push({
+      entry,
+      message: `${name} is already listed on line ${original.line + 1} in ${sectionName(entry.section)}; expected each paper once per section.`,
+      other: original,
+      otherMessage: 'First listed here',
+      removable: true,
+    });
+  }
+  // One id with clearly different titles, anywhere in the list.
+  if (identity.startsWith('title:')) return reports;
+  const titles: Entry[][] = [];
+  for (const entry of members) {
+    const copies = titles.find((candidate) => sameTitle(candidate[0], entry));
+    if (copies) copies.push(entry);
+    else titles.push([entry]);
+  }
+  if (titles.length < 2) return reports;
+  // The title listed most often is likely the id's own paper: only its first copy is reported, each
+  // copy of the other titles is, so that a paper cross-listed in many sections is not flagged everywhere.
+  const main = titles.reduce((best, copies) => (copies.length > best.length ? copies : best));
+  reports.push(wrongPaper(main[0], titles[titles[0] === main ? 1 : 0][0]));
+  for (const copies of titles) if (copies !== main) for (const entry of copies) reports.push(wrongPaper(entry, main[0]));
+  return reports;
 }
 
 /**
@@ -151,48 +193,21 @@ export const entryDuplicateRule: Rule = {
   description: 'The same paper is listed twice in one section.',
   fixable: true,
   check({ list, currentYear, report }) {
-    // Only a section's own entries count: the same paper in a subsection is a cross-listing, which is normal.
-    for (const section of list.sections) {
-      const earlier = new Map<string, Entry[]>();
-      for (const entry of section.entries) {
-        if (!hasIdentity(entry, currentYear)) continue;
-        const copies = earlier.get(entry.identity);
-        const original = copies?.find((copy) => sameTitle(copy, entry));
-        if (!original) {
-          if (copies) copies.push(entry);
-          else earlier.set(entry.identity, [entry]);
-          continue;
-        }
-        const name = entry.title ? `"${entry.title.text}"` : 'This paper';
+    const memo = list.cache.keep(`entry-duplicate ${currentYear}`, () => new GroupMemo<CopyReport[]>());
+    memo.begin();
+    for (const [identity, members] of IdentityIndex.of(list).sharedGroups(list)) {
+      const reports = memo.get(identity, members, () => reportsOnIdentity(identity, members, currentYear));
+      // Offsets are taken now, from where the entries stand in this version of the text.
+      for (const { entry, message, other, otherMessage, removable } of reports) {
         report({
           span: entryHeadSpan(list, entry),
-          message: `${name} is already listed on line ${original.line + 1} in ${sectionName(section)}; expected each paper once per section.`,
-          related: [{ span: entryHeadSpan(list, original), message: 'First listed here' }],
+          message,
+          related: [{ span: entryHeadSpan(list, other), message: otherMessage }],
           entry: entry.index,
-          fixes: [{ title: 'Remove this duplicate', edits: [removeItem(list, entry)], safe: false }],
+          ...(removable && { fixes: [{ title: 'Remove this duplicate', edits: [removeItem(list, entry)], safe: false }] }),
         });
       }
     }
-    // One id with clearly different titles, anywhere in the list.
-    const papers = new Map<string, Entry[][]>();
-    for (const entry of list.entries) {
-      if (entry.identity.startsWith('title:')) continue;
-      const titles = papers.get(entry.identity);
-      if (!titles) {
-        papers.set(entry.identity, [[entry]]);
-        continue;
-      }
-      const copies = titles.find((candidate) => sameTitle(candidate[0], entry));
-      if (copies) copies.push(entry);
-      else titles.push([entry]);
-    }
-    for (const titles of papers.values()) {
-      if (titles.length < 2) continue;
-      // The title listed most often is likely the id's own paper: only its first copy is reported, each
-      // copy of the other titles is, so that a paper cross-listed in many sections is not flagged everywhere.
-      const main = titles.reduce((best, copies) => (copies.length > best.length ? copies : best));
-      reportWrongPaper(list, main[0], titles[titles[0] === main ? 1 : 0][0], report);
-      for (const copies of titles) if (copies !== main) for (const entry of copies) reportWrongPaper(list, entry, main[0], report);
-    }
+    memo.end();
   },
 };

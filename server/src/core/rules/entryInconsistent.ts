@@ -1,4 +1,6 @@
-import type { Entry, PaperList } from '../model';
+import { IdentityIndex } from '../analysis/identityGroups';
+import { GroupMemo, memoPerEntry } from '../memo';
+import type { Entry, PaperList, Section } from '../model';
 import type { Fix, Rule, TextEdit } from '../rule';
 import { normaliseTitle, type Span } from '../text';
 import { sameTitle } from './entryDuplicate';
@@ -12,8 +14,8 @@ const fieldLabels: Record<FieldName, string> = { title: 'Title differs', authors
 const minShown = 15;
 /** More fixes than this crowd the quick-fix menu without helping. */
 const maxFixes = 3;
-/** Related locations per finding; a paper copied into hundreds of sections would otherwise cost n² of them. */
-const maxRelated = 20;
+/** Related locations per finding, as the editor shows them; the other copies are a "Find All References" away. */
+const maxRelated = 3;
 
 /** Where a field's text stands: inside the bold and the italics for title and authors. */
 function fieldSpan(entry: Entry, field: FieldName): Span | undefined {
@@ -34,30 +36,14 @@ function fieldText(list: PaperList, entry: Entry, field: FieldName): string | un
 }
 
 /** Field texts per entry; an entry object is only kept across edits while its text stays the same. */
-const fieldTexts = new WeakMap<Entry, (string | undefined)[]>();
-
-function fieldTextsOf(list: PaperList, entry: Entry): (string | undefined)[] {
-  let texts = fieldTexts.get(entry);
-  if (!texts) {
-    texts = fieldNames.map((field) => fieldText(list, entry, field));
-    fieldTexts.set(entry, texts);
-  }
-  return texts;
-}
-
-const signatures = new WeakMap<Entry, string>();
+const fieldTextsOf = memoPerEntry((entry, list: PaperList) => fieldNames.map((field) => fieldText(list, entry, field)));
 
 /** All compared fields of an entry as one string, equal for two entries exactly when every field is. */
-function signatureOf(list: PaperList, entry: Entry): string {
-  let signature = signatures.get(entry);
-  if (signature === undefined) {
-    signature = fieldTextsOf(list, entry)
-      .map((value) => (value === undefined ? '\u0000' : `=${value}`))
-      .join('\u0001');
-    signatures.set(entry, signature);
-  }
-  return signature;
-}
+const signatureOf = memoPerEntry((entry, list: PaperList) =>
+  fieldTextsOf(entry, list)
+    .map((value) => (value === undefined ? '\u0000' : `=${value}`))
+    .join('\u0001'),
+);
 
 
 function sectionName(entry: Entry): string {
@@ -120,6 +106,75 @@ function referenceValues(copies: readonly string[][]): string[] {
   });
 }
 
+/** What entry-inconsistent reports about one copy, kept per group of copies: no offsets, see `GroupMemo`. */
+interface CopyReport {
+  entry: Entry;
+  message: string;
+  related: Entry[];
+  fixes: { title: string; other: Entry; fields: FieldName[] }[];
+}
+
+/**
+ * Splits the entries of one identity into papers (one id with clearly different titles is two papers;
+ * entry-duplicate reports the wrong link), keeping one copy per section: a second copy in the same section
+ * is entry-duplicate's business.
+ */
+function papersOf(identity: string, members: readonly Entry[]): Entry[][] {
+  const papers: { copies: Entry[]; sections: Set<Section> }[] = [];
+  for (const entry of members) {
+    const paper = papers.length === 1 && identity.startsWith('title:') ? papers[0] : papers.find((candidate) => sameTitle(candidate.copies[0], entry));
+    if (!paper) papers.push({ copies: [entry], sections: new Set([entry.section]) });
+    else if (!paper.sections.has(entry.section)) {
+      paper.copies.push(entry);
+      paper.sections.add(entry.section);
+    }
+  }
+  return papers.map((paper) => paper.copies);
+}
+
+/** The reports on the copies of one paper whose fields differ from what most copies say. */
+function reportsOnCopies(list: PaperList, group: readonly Entry[], reports: CopyReport[]): void {
+  // Most papers listed twice agree in every field: one comparison per copy settles them.
+  const signature = signatureOf(group[0], list);
+  if (group.every((entry) => signatureOf(entry, list) === signature)) return;
+  const values = group.map((entry) => fieldTextsOf(entry, list));
+  // A missing field counts as a value of its own, so that "arXiv" against no venue is reported.
+  const keys = values.map((copy) => copy.map((value, field) => (value === undefined ? '\u0000' : `=${comparable(fieldNames[field], value)}`)));
+  const reference = referenceValues(keys);
+  // Fixes first offer the copies that agree most with the majority, then follow document order.
+  const agreement = keys.map((copy) => copy.filter((key, field) => key === reference[field]).length);
+  const fixOrder = group.map((_, index) => index).sort((a, b) => agreement[b] - agreement[a] || a - b);
+
+  group.forEach((entry, index) => {
+    const wrong = fieldNames.flatMap((_, field) => (keys[index][field] === reference[field] ? [] : [field]));
+    if (!wrong.length) return;
+    const sentences = wrong.map((field) => {
+      const source = keys.findIndex((copy) => copy[field] === reference[field]);
+      const here = values[index][field];
+      const there = values[source][field];
+      const [shownHere, shownThere] = here !== undefined && there !== undefined ? contrast(here, there) : [here, there];
+      const label = fieldLabels[fieldNames[field]];
+      return `${label} from the copy on line ${group[source].line + 1}: ${quoted(shownHere)} here, ${quoted(shownThere)} there.`;
+    });
+
+    const fixes: CopyReport['fixes'] = [];
+    for (const other of fixOrder) {
+      if (fixes.length === maxFixes) break;
+      if (other === index) continue;
+      const fields = fieldNames.filter(
+        (field, f) => fieldSpan(entry, field) && fieldSpan(group[other], field) && keys[index][f] !== keys[other][f],
+      );
+      if (fields.length) fixes.push({ title: `Make this entry match line ${group[other].line + 1}`, other: group[other], fields });
+    }
+    const related: Entry[] = [];
+    for (const other of group) {
+      if (related.length === maxRelated) break;
+      if (other !== entry) related.push(other);
+    }
+    reports.push({ entry, message: sentences.join(' '), related, fixes });
+  });
+}
+
 /** The same paper appears in several sections with a different title, authors, venue or year. */
 export const entryInconsistentRule: Rule = {
   code: 'entry-inconsistent',
@@ -127,72 +182,33 @@ export const entryInconsistentRule: Rule = {
   description: 'The same paper appears in several sections with a different title, authors, venue or year.',
   fixable: true,
   check({ list, report }) {
-    // One copy per section: a second copy in the same section is entry-duplicate's business.
-    // Entries with one id but clearly different titles are two papers (entry-duplicate reports the wrong
-    // link), so each id holds one group per title.
-    const byIdentity = new Map<string, Entry[][]>();
-    for (const entry of list.entries) {
-      const groups = byIdentity.get(entry.identity);
-      if (!groups) {
-        byIdentity.set(entry.identity, [[entry]]);
-        continue;
-      }
-      const group = groups.length === 1 && entry.identity.startsWith('title:') ? groups[0] : groups.find((candidate) => sameTitle(candidate[0], entry));
-      if (!group) groups.push([entry]);
-      // Groups are small, so a scan finds an earlier copy in the same section faster than a keyed set.
-      else if (!group.some((other) => other.section === entry.section)) group.push(entry);
-    }
-
-    for (const group of [...byIdentity.values()].flat(1)) {
-      if (group.length < 2) continue;
-      // Most papers listed twice agree in every field: one comparison per copy settles them.
-      const signature = signatureOf(list, group[0]);
-      if (group.every((entry) => signatureOf(list, entry) === signature)) continue;
-      const values = group.map((entry) => fieldTextsOf(list, entry));
-      // A missing field counts as a value of its own, so that "arXiv" against no venue is reported.
-      const keys = values.map((copy) => copy.map((value, field) => (value === undefined ? '\u0000' : `=${comparable(fieldNames[field], value)}`)));
-      const reference = referenceValues(keys);
-      // Fixes first offer the copies that agree most with the majority, then follow document order.
-      const agreement = keys.map((copy) => copy.filter((key, field) => key === reference[field]).length);
-      const fixOrder = group.map((_, index) => index).sort((a, b) => agreement[b] - agreement[a] || a - b);
-
-      group.forEach((entry, index) => {
-        const wrong = fieldNames.flatMap((_, field) => (keys[index][field] === reference[field] ? [] : [field]));
-        if (!wrong.length) return;
-        const sentences = wrong.map((field) => {
-          const source = keys.findIndex((copy) => copy[field] === reference[field]);
-          const here = values[index][field];
-          const there = values[source][field];
-          const [shownHere, shownThere] = here !== undefined && there !== undefined ? contrast(here, there) : [here, there];
-          const label = fieldLabels[fieldNames[field]];
-          return `${label} from the copy on line ${group[source].line + 1}: ${quoted(shownHere)} here, ${quoted(shownThere)} there.`;
-        });
-
-        const fixes: Fix[] = [];
-        for (const other of fixOrder) {
-          if (fixes.length === maxFixes) break;
-          if (other === index) continue;
-          const edits: TextEdit[] = [];
-          for (let field = 0; field < fieldNames.length; field++) {
-            const mine = fieldSpan(entry, fieldNames[field]);
-            const theirs = fieldSpan(group[other], fieldNames[field]);
-            if (!mine || !theirs || keys[index][field] === keys[other][field]) continue;
-            edits.push({ start: mine.start, end: mine.end, newText: list.text.slice(theirs.start, theirs.end) });
-          }
-          if (edits.length) fixes.push({ title: `Make this entry match line ${group[other].line + 1}`, edits, safe: false });
-        }
-
+    const memo = list.cache.keep('entry-inconsistent', () => new GroupMemo<CopyReport[]>());
+    memo.begin();
+    for (const [identity, members] of IdentityIndex.of(list).sharedGroups(list)) {
+      const reports = memo.get(identity, members, () => {
+        const found: CopyReport[] = [];
+        for (const copies of papersOf(identity, members)) if (copies.length > 1) reportsOnCopies(list, copies, found);
+        return found;
+      });
+      // Offsets are taken now, from where the copies stand in this version of the text.
+      for (const { entry, message, related, fixes } of reports) {
         report({
           span: entryHeadSpan(list, entry),
-          message: sentences.join(' '),
-          related: group
-            .filter((other) => other !== entry)
-            .slice(0, maxRelated)
-            .map((other) => ({ span: entryHeadSpan(list, other), message: `Another copy, in ${sectionName(other)}` })),
+          message,
+          related: related.map((other) => ({ span: entryHeadSpan(list, other), message: `Another copy, in ${sectionName(other)}` })),
           entry: entry.index,
-          fixes,
+          fixes: fixes.map(({ title, other, fields }): Fix => ({
+            title,
+            safe: false,
+            edits: fields.map((field): TextEdit => {
+              const mine = fieldSpan(entry, field)!;
+              const theirs = fieldSpan(other, field)!;
+              return { start: mine.start, end: mine.end, newText: list.text.slice(theirs.start, theirs.end) };
+            }),
+          })),
         });
-      });
+      }
     }
+    memo.end();
   },
 };

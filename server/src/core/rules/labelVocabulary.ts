@@ -1,6 +1,7 @@
 // The link labels a list uses and how it spells them, for link-label, house-style and completion.
-import type { Entry, EntryLink, PaperList } from '../model';
-import { Interner } from '../interner';
+import type { EntryLink, PaperList } from '../model';
+import { KindTally } from '../analysis/entryChanges';
+import { Interner, memoPerEntry } from '../memo';
 import { isVenueName } from '../fieldPatterns';
 import { trimWhere, type Span } from '../text';
 
@@ -45,33 +46,23 @@ export function vocabularyOf(list: PaperList, configLabels: readonly string[]): 
   return vocabulary;
 }
 
-const entryLabels = new WeakMap<Entry, readonly [string, string][]>();
 /** One shared array per combination of labels, so that counting visits each combination once. */
 const labelCombinations = new Interner<readonly [string, string][]>();
 
 /** An entry's labels as written and lower-cased; kept per entry, which edits leave alone or replace. */
-export function labelsOf(entry: Entry): readonly [string, string][] {
-  let labels = entryLabels.get(entry);
-  if (!labels) {
-    const found: [string, string][] = [];
-    for (const link of entry.links) {
-      const label = plainLabel(link);
-      if (label) found.push([label.toLowerCase(), label]);
-    }
-    labels = labelCombinations.intern(found.map(([, label]) => label).join('\u0000'), found);
-    entryLabels.set(entry, labels);
+export const labelsOf = memoPerEntry((entry): readonly [string, string][] => {
+  const found: [string, string][] = [];
+  for (const link of entry.links) {
+    const label = plainLabel(link);
+    if (label) found.push([label.toLowerCase(), label]);
   }
-  return labels;
-}
+  return labelCombinations.intern(found.map(([, label]) => label).join('\u0000'), found);
+});
 
 function buildVocabulary(list: PaperList, configLabels: readonly string[]): Vocabulary {
   // Count each spelling first, one map update per link; grouping by lower case then runs over the few
   // distinct spellings only.
-  const combinations = new Map<readonly [string, string][], number>();
-  for (const entry of list.entries) {
-    const labels = labelsOf(entry);
-    combinations.set(labels, (combinations.get(labels) ?? 0) + 1);
-  }
+  const combinations = list.cache.keep('label-combinations', () => new KindTally<readonly [string, string][]>()).countsOf(list.entries, labelsOf);
   const uses = new Map<string, number>();
   for (const [labels, times] of combinations) {
     for (const [, label] of labels) uses.set(label, (uses.get(label) ?? 0) + times);

@@ -1,0 +1,132 @@
+// The memo helpers that keep work across edits. What survives an edit, and why that is safe, is explained
+// once in docs/architecture.md ("What survives an edit"); every cache in the core is one of these kinds.
+import type { Block } from './blocks';
+import type { Entry, PaperList } from './model';
+
+/**
+ * A fact about one entry, computed once per entry object. Safe because an entry object lives only while
+ * its block's text is unchanged: an edit to the block makes a new entry, and a move only shifts offsets,
+ * so a per-entry memo must hold nothing that depends on where the entry stands (offsets, line numbers,
+ * its index, its section). Further arguments (the list's text, the current year) are used by the first
+ * call only, so they must say the same about the entry on every call.
+ */
+export function memoPerEntry<T, A extends unknown[] = []>(compute: (entry: Entry, ...rest: A) => T): (entry: Entry, ...rest: A) => T {
+  const memo = new WeakMap<Entry, T>();
+  return (entry, ...rest) => {
+    let value = memo.get(entry);
+    if (value === undefined && !memo.has(entry)) {
+      value = compute(entry, ...rest);
+      memo.set(entry, value);
+    }
+    return value as T;
+  };
+}
+
+/**
+ * A fact about one block's text, computed once per block object. Blocks, like entries, are kept across
+ * parses only while their text is unchanged (they move in place), so the same rule applies: nothing that
+ * depends on where the block stands.
+ */
+export function memoPerBlock<T>(compute: (block: Block, text: string) => T): (block: Block, text: string) => T {
+  const memo = new WeakMap<Block, T>();
+  return (block, text) => {
+    let value = memo.get(block);
+    if (value === undefined && !memo.has(block)) {
+      value = compute(block, text);
+      memo.set(block, value);
+    }
+    return value as T;
+  };
+}
+
+/**
+ * A list-wide fact, computed once per parsed list, so that a rule's `contextKey` and its `check` (or two
+ * rules) can ask for it without counting the whole list twice. A new parse is a new list.
+ */
+export function memoPerList<T>(compute: (list: PaperList) => T): (list: PaperList) => T {
+  const memo = new WeakMap<PaperList, T>();
+  return (list) => {
+    if (!memo.has(list)) memo.set(list, compute(list));
+    return memo.get(list)!;
+  };
+}
+
+/**
+ * One shared value per key. Per-entry facts that many entries share (their labels, their votes on the
+ * house style) are kept once per kind, so that counting them over a list visits each kind once.
+ */
+export class Interner<T> {
+  private readonly table = new Map<string, T>();
+
+  /** The limit keeps a document that makes up new kinds on every keystroke from growing the table for ever. */
+  constructor(private readonly limit = 10_000) {}
+
+  /** The value kept for the key, or this one, which is kept from now on. */
+  intern(key: string, value: T): T {
+    const known = this.table.get(key);
+    if (known !== undefined) return known;
+    if (this.table.size < this.limit) this.table.set(key, value);
+    return value;
+  }
+}
+
+interface GroupRecord<T> {
+  members: readonly Entry[];
+  /** Each member's line, section number and section name when the value was computed: messages name them. */
+  lines: number[];
+  sections: number[];
+  titles: string[];
+  value: T;
+  seen: number;
+}
+
+/**
+ * What a cross-entry rule worked out about one group of entries (the copies of one paper), kept per
+ * document while the group has the same entry objects, on the same lines, in sections of the same names.
+ * An edit thus costs the work of the groups it touched; the others only check their members. The value
+ * must hold no offsets: members move when text before them changes, so spans are built when reporting.
+ * Lives on the document's `BlockCache` (see `BlockCache.groupMemo`), keyed there by rule.
+ */
+export class GroupMemo<T> {
+  private readonly known = new Map<string, GroupRecord<T>>();
+  private lint = 0;
+
+  /** Starts a pass over the groups of one list; records not asked for in the pass are dropped at its end. */
+  begin(): void {
+    this.lint++;
+  }
+
+  /** The value for the group under `key`, computed again only when its members or their places changed. */
+  get(key: string, members: readonly Entry[], compute: () => T): T {
+    const record = this.known.get(key);
+    if (record && sameMembers(record, members)) {
+      record.seen = this.lint;
+      return record.value;
+    }
+    const value = compute();
+    this.known.set(key, {
+      members: members.slice(),
+      lines: members.map((entry) => entry.line),
+      sections: members.map((entry) => entry.section.id),
+      titles: members.map((entry) => entry.section.title),
+      value,
+      seen: this.lint,
+    });
+    return value;
+  }
+
+  /** Drops the groups that no longer exist, so that a long editing session does not keep them alive. */
+  end(): void {
+    for (const [key, record] of this.known) if (record.seen !== this.lint) this.known.delete(key);
+  }
+}
+
+function sameMembers<T>(record: GroupRecord<T>, members: readonly Entry[]): boolean {
+  if (record.members.length !== members.length) return false;
+  for (let i = 0; i < members.length; i++) {
+    const entry = members[i];
+    if (record.members[i] !== entry || record.lines[i] !== entry.line) return false;
+    if (record.sections[i] !== entry.section.id || record.titles[i] !== entry.section.title) return false;
+  }
+  return true;
+}
