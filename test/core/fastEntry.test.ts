@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { scanBlocks } from '../../server/src/core/blocks';
 import { fastParagraph } from '../../server/src/core/fastEntry';
-import { parseBlock } from '../../server/src/core/parseBlock';
+import { parseBlock, plainAtxHeading } from '../../server/src/core/parseBlock';
 
 const fixtures = readdirSync('test/fixtures').filter((name) => name.endsWith('.md'));
 
@@ -57,4 +57,31 @@ test('fastEntry: nearly every entry of the reference list takes the fast path', 
   const entries = scanBlocks(text).filter((block) => block.kind === 'item').map((block) => text.slice(block.start, block.end));
   // The two Vicuna entries hold a `\%`, whose escape needs remark.
   assert.equal(entries.filter((entry) => fastParagraph(entry)).length, entries.length - 2);
+});
+
+test('fast headings: a plain ATX heading reads as remark reads it, on every heading of the real lists', async () => {
+  const { unified } = await import('unified');
+  const { default: remarkParse } = await import('remark-parse');
+  const { toString } = await import('mdast-util-to-string');
+  const processor = unified().use(remarkParse);
+  const remarkText = (line: string) => {
+    const heading = processor.parse(line).children.find((node) => node.type === 'heading');
+    return heading ? toString(heading).replace(/\s+/g, ' ').trim() : undefined;
+  };
+  const folders = ['test/fixtures', 'test/fixtures/corpus'];
+  const headings = ['## Foo ##', '## Foo #bar', '### ###', '#  Spaced   out  ', '#\tTab', '## 1. Intro', '## Foo # #', '   ## indented'];
+  for (const folder of folders) {
+    for (const name of readdirSync(folder).filter((file) => file.endsWith('.md'))) {
+      headings.push(...readFileSync(join(folder, name), 'utf8').split('\n').filter((line) => /^ {0,3}#/.test(line)));
+    }
+  }
+  let fast = 0;
+  for (const line of headings) {
+    const text = plainAtxHeading(line);
+    if (text === undefined) continue;
+    fast++;
+    assert.equal(text, remarkText(line), line);
+  }
+  assert.ok(fast > 500, `only ${fast} headings took the fast path`);
+  for (const marked of ['## *Emphasis*', '## [Link](url)', '## A &amp; B', '## Escaped \\#', '## `code`', '## <a id="x"></a>Title']) assert.equal(plainAtxHeading(marked), undefined, marked);
 });

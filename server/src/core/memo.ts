@@ -52,6 +52,23 @@ export function memoPerList<T>(compute: (list: PaperList) => T): (list: PaperLis
 }
 
 /**
+ * A fact about a string that depends on nothing else (whether a URL parses), kept by value. The limit
+ * keeps a document that makes up new strings on every keystroke from growing the table for ever.
+ */
+export function memoPerString<T>(compute: (key: string) => T, limit = 50_000): (key: string) => T {
+  const memo = new Map<string, T>();
+  return (key) => {
+    let value = memo.get(key);
+    if (value === undefined && !memo.has(key)) {
+      value = compute(key);
+      if (memo.size >= limit) memo.clear();
+      memo.set(key, value);
+    }
+    return value as T;
+  };
+}
+
+/**
  * One shared value per key. Per-entry facts that many entries share (their labels, their votes on the
  * house style) are kept once per kind, so that counting them over a list visits each kind once.
  */

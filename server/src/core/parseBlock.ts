@@ -44,6 +44,20 @@ interface Point {
   column: number;
 }
 
+const plainAtxPattern = /^[ \t]{0,3}#{1,6}(?:[ \t]+(.*?))??(?:[ \t]+#+)?[ \t]*$/;
+/** Characters that make a heading's text differ from its source: markup, escapes, entities, HTML. */
+const headingMarkup = /[\\`*_[\]<>&!~\r\n]/;
+
+/**
+ * The text of a one-line ATX heading with no markup (`## Datasets ##`), without remark: most headings of a
+ * long list are like that, and remark costs a hundred times more. Undefined for anything else.
+ */
+export function plainAtxHeading(text: string): string | undefined {
+  if (headingMarkup.test(text)) return undefined;
+  const match = plainAtxPattern.exec(text);
+  return match ? (match[1] ?? '').replace(/[ \t]+/g, ' ').trim() : undefined;
+}
+
 /**
  * Parses the text of one block with remark. The block's first-line indentation is removed from every
  * line before parsing so that nested items are not read as code; spans are mapped back to the block.
@@ -57,6 +71,10 @@ export function parseBlock(text: string, kind: 'heading' | 'item' | 'other', opt
       const root = { type: 'root', children: [paragraph] } as Root;
       return { links: collectLinks(root, text, spanOf), entry: readEntry(paragraph, text, spanOf) };
     }
+  }
+  if (kind === 'heading') {
+    const plain = plainAtxHeading(text);
+    if (plain !== undefined) return { links: [], headingText: plain };
   }
   // Without brackets, angle brackets or emphasis markers a paragraph holds no link and no paper entry,
   // and an item holds none without two letters in a row for a plain title.

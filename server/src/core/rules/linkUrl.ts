@@ -1,3 +1,4 @@
+import { memoPerString } from '../memo';
 import type { PaperList } from '../model';
 import type { Report, Rule } from '../rule';
 import { shorten, type Span } from '../text';
@@ -45,6 +46,16 @@ function misspeltScheme(url: string): { written: string; expected: string } | un
   return undefined;
 }
 
+/** Whether the WHATWG URL parser takes a URL; kept by URL, since a list repeats its links on every lint. */
+const parses = memoPerString((url) => {
+  try {
+    new URL(url);
+    return true;
+  } catch {
+    return false;
+  }
+});
+
 /** Checks one URL and reports what is wrong with it, if anything. */
 function checkUrl(url: string, urlSpan: Span, name: string, html: boolean, entry: number | undefined, report: (report: Report) => void): void {
   url = url.trim();
@@ -72,13 +83,7 @@ function checkUrl(url: string, urlSpan: Span, name: string, html: boolean, entry
   // Empty URLs belong to link-syntax, and relative paths and `#anchors` to the rules that follow them.
   const scheme = schemePattern.exec(url);
   if (!scheme) return;
-  let valid = true;
-  try {
-    new URL(url);
-  } catch {
-    valid = false;
-  }
-  if (!valid) {
+  if (!parses(url)) {
     report({
       span: urlSpan,
       ...(entry !== undefined && { entry }),
