@@ -8,6 +8,7 @@ import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { runCliBenchmarks, type FileResult, type ToolResult } from './cli';
 import { ensureLists, referencePath } from './generate';
+import { runScalingBenchmarks, type ScalingResult } from './scaling';
 import { runEditingBenchmark, type EditingResult } from './server';
 import { formatBytes, formatDuration, table } from './stats';
 
@@ -126,7 +127,7 @@ function editingRows(editing: EditingResult, target: { keystroke: string; open?:
   return rows;
 }
 
-function render(cli: FileResult[], editing: EditingResult[]): string {
+function render(cli: FileResult[], editing: EditingResult[], scaling: ScalingResult[]): string {
   const cliTable = table(
     ['CLI, cold (wall time, median)', 'size', 'rounds', 'paperlist', 'markdownlint-cli2', 'remark-parse', 'paperlist / mdl', 'paperlist / remark'],
     cli.map((file) => [
@@ -148,7 +149,17 @@ function render(cli: FileResult[], editing: EditingResult[]): string {
         : { keystroke: `≤ ${targets.keystrokeMedianMs} ms / ≤ ${targets.keystrokeP95Ms} ms` };
   const rows = editing.flatMap((result) => editingRows(result, targetOf(result.label)));
   const serverTable = rows.length ? table(['Language server (stdio)', 'median', 'p95 / max', 'target', 'note'], rows) : '';
-  return [cliTable, serverTable].filter(Boolean).join('\n\n');
+  const scalingTable = table(
+    ['Growth (in-process, median)', 'small', 'large', 'time ratio', 'linear would be'],
+    scaling.map((row) => [
+      row.name,
+      `${row.smallSize.toLocaleString('en-US')}: ${formatDuration(row.smallMs)}`,
+      `${row.largeSize.toLocaleString('en-US')}: ${formatDuration(row.largeMs)}`,
+      row.ratio === undefined ? '–' : `${row.ratio.toFixed(1)}×`,
+      `${(row.largeSize / row.smallSize).toFixed(0)}×`,
+    ]),
+  );
+  return [cliTable, serverTable, scalingTable].filter(Boolean).join('\n\n');
 }
 
 async function main(): Promise<void> {
@@ -198,8 +209,11 @@ async function main(): Promise<void> {
     );
   }
 
+  log('Growth of the core with its input:');
+  const scaling = runScalingBenchmarks(quick ? 3 : 7);
+
   const finished = new Date();
-  const report = render(cli, editing);
+  const report = render(cli, editing, scaling);
   const profiling = profileDir ? ' (servers under --cpu-prof: slower than usual)' : '';
   const header = `paperlist benchmark, ${started.toISOString()}: ${info.machine.cpu}, ${info.machine.cores} cores, ${(info.machine.totalMemoryBytes / 1024 ** 3).toFixed(1)} GB, Node ${info.machine.node}${profiling}`;
   process.stdout.write(`\n${header}\n\n${report}\n`);
@@ -208,7 +222,7 @@ async function main(): Promise<void> {
   mkdirSync(resultsDir, { recursive: true });
   const file = join(resultsDir, `${started.toISOString().replace(/[:.]/g, '-')}.json`);
   const files = cliFiles.map((cliFile) => ({ name: cliFile.name, path: relative(root, cliFile.path), bytes: cliFile.bytes }));
-  const json = { ...info, finishedAt: finished.toISOString(), durationMs: finished.getTime() - started.getTime(), files, cli, server: { editing }, table: report };
+  const json = { ...info, finishedAt: finished.toISOString(), durationMs: finished.getTime() - started.getTime(), files, cli, server: { editing }, scaling, table: report };
   writeFileSync(file, `${JSON.stringify(json, null, 2)}\n`);
   if (profileDir) process.stdout.write(`\nCPU profiles of the servers are in ${relative(root, profileDir)}/.`);
   process.stdout.write(`\nSaved ${relative(root, file)} (the whole run took ${((finished.getTime() - started.getTime()) / 1000).toFixed(0)} s).\n`);

@@ -28,20 +28,13 @@ function manyFixes(count: number): Finding[] {
   }));
 }
 
-function timeCollect(count: number): number {
-  const findings = manyFixes(count);
-  const started = performance.now();
-  assert.equal(collectSafeEdits(findings).length, count);
-  return performance.now() - started;
-}
-
 test('fixed core bug: collectSafeEdits is quadratic in the number of safe fixes', () => {
-  // A 1 MB list with 12,800 safe fixes spends 9 s here (10 MB: about 15 minutes), in fix-all, `--fix`
-  // and the server's fix-all code action. Eight times the fixes should take about eight times as long.
-  timeCollect(3_000);
-  const small = timeCollect(3_000);
-  const large = timeCollect(24_000);
-  assert.ok(large < 20 * small + 100, `3,000 fixes: ${Math.round(small)} ms; 24,000 fixes: ${Math.round(large)} ms`);
+  // A 1 MB list with 12,800 safe fixes spent 9 s here (10 MB: about 15 minutes), in fix-all, `--fix`
+  // and the server's fix-all code action. `npm run bench` measures how the time grows with the fixes
+  // ("fix collection" row); this test keeps the result right at that size.
+  const edits = collectSafeEdits(manyFixes(24_000));
+  assert.equal(edits.length, 24_000);
+  assert.ok(edits.every((edit, index) => index === 0 || edit.start > edits[index - 1].start));
 });
 
 test('fixed core bug: link-syntax cuts a valid URL that holds a "]"', () => {
