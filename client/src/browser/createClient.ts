@@ -1,0 +1,46 @@
+// The browser language client: the bundled server (dist/web/server.js) in a web worker.
+import * as vscode from 'vscode';
+import { LanguageClient } from 'vscode-languageclient/browser';
+import { clientId, clientOptions, type PaperListClient } from '../client';
+import { answerFileRequests } from './workspaceFiles';
+
+/** The browser globals used here (the project compiles without the DOM library). */
+interface WorkerGlobals {
+  Worker: new (url: string) => unknown;
+  Blob: new (parts: string[], options: { type: string }) => unknown;
+  URL: { createObjectURL(blob: unknown): string };
+  fetch(url: string): Promise<{ ok: boolean; status: number; text(): Promise<string> }>;
+}
+
+/**
+ * Starts the server's worker. code-server installs extensions on its server, so the script's address is a
+ * `vscode-remote:` one from which the web-worker host refuses to start a worker; its `fetch` reads it,
+ * and the worker starts from a Blob of the script instead. On vscode.dev and github.dev it is `https:`.
+ */
+async function startWorker(script: vscode.Uri): Promise<unknown> {
+  const globals = globalThis as unknown as WorkerGlobals;
+  let url = script.toString(true);
+  if (!/^(https?|blob):/i.test(url)) {
+    const response = await globals.fetch(url);
+    if (!response.ok) throw new Error(`the server script ${url} could not be loaded (HTTP ${response.status})`);
+    url = globals.URL.createObjectURL(new globals.Blob([await response.text()], { type: 'application/javascript' }));
+  }
+  return new globals.Worker(url);
+}
+
+/** A browser client that can restart its worker, as the Node client restarts its process. */
+class BrowserPaperListClient extends LanguageClient {
+  async restart(): Promise<void> {
+    await this.stop();
+    await this.start();
+  }
+}
+
+export function createClient(context: vscode.ExtensionContext, outputChannel: vscode.LogOutputChannel): PaperListClient {
+  const script = vscode.Uri.joinPath(context.extensionUri, 'dist', 'web', 'server.js');
+  // Every scheme: github.dev's files are vscode-vfs:, code-server's vscode-remote:, new ones untitled:.
+  const options = clientOptions(outputChannel, [{ language: 'markdown' }]);
+  const client = new BrowserPaperListClient(clientId, 'Paper List', async () => (await startWorker(script)) as never, options);
+  context.subscriptions.push(answerFileRequests(client));
+  return client;
+}
