@@ -19,6 +19,9 @@ export function webBuildOptions(target, { production, version }) {
     sourcemap: !production,
     minify: production,
     external: target.external,
+    // Both run in web workers, which have no DOM: packages' `worker` builds, not their `browser` (DOM) ones,
+    // such as decode-named-character-reference's, which decodes with document.createElement.
+    conditions: ['worker'],
     define: { PAPERLIST_VERSION: JSON.stringify(version) },
     logLevel: 'warning',
   };
