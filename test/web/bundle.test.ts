@@ -21,8 +21,9 @@ interface Target {
 async function bundle(target: Target): Promise<{ text: string; metafile: Metafile }> {
   const options = webBuildOptions(target, { production: true, version: '0.0.0' });
   const result = await build({ ...options, absWorkingDir: root, write: false, metafile: true, sourcemap: false, logLevel: 'silent' });
-  const output = result.outputFiles.find((file) => file.path.endsWith('.js'));
+  const output = result.outputFiles?.find((file) => file.path.endsWith('.js'));
   assert.ok(output, `esbuild wrote ${target.out}`);
+  assert.ok(result.metafile);
   return { text: output.text, metafile: result.metafile };
 }
 
