@@ -1,6 +1,7 @@
 // npm run test:e2e: packages the extension and runs the end-to-end tests against the .vsix in a real
 // VS Code (code-server + Chromium, installed by scripts/setup-e2e.sh): first the extension-host suite,
-// then the UI tests. Then the @vscode/test-electron runner, which skips itself where VS Code cannot be
+// then the UI tests, then the web run (the browser build in code-server's web-worker extension host).
+// Then the @vscode/test-electron runner, which skips itself where VS Code cannot be
 // downloaded. `--screenshots` writes the UI screenshots into images/ for the README.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
@@ -39,7 +40,7 @@ const env = { PAPERLIST_VSIX: vsix };
 if (process.argv.includes('--screenshots')) env.PAPERLIST_SCREENSHOTS = join(root, 'images');
 const tests = run(
   process.execPath,
-  ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter', 'spec', 'test/e2e/host.test.ts', 'test/e2e/ui.test.ts'],
+  ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter', 'spec', 'test/e2e/host.test.ts', 'test/e2e/ui.test.ts', 'test/e2e/web.test.ts'],
   env,
 );
 console.log(`test:e2e: code-server tests ${tests.status === 0 ? 'passed' : 'FAILED'} in ${tests.seconds} s`);

@@ -1,6 +1,6 @@
 // The browser language client: the bundled server (dist/web/server.js) in a web worker.
 import * as vscode from 'vscode';
-import { LanguageClient } from 'vscode-languageclient/browser';
+import { BrowserMessageReader, BrowserMessageWriter, LanguageClient, type MessageTransports } from 'vscode-languageclient/browser';
 import { clientId, clientOptions, type PaperListClient } from '../client';
 import { answerFileRequests } from './workspaceFiles';
 
@@ -40,7 +40,12 @@ export function createClient(context: vscode.ExtensionContext, outputChannel: vs
   const script = vscode.Uri.joinPath(context.extensionUri, 'dist', 'web', 'server.js');
   // Every scheme: github.dev's files are vscode-vfs:, code-server's vscode-remote:, new ones untitled:.
   const options = clientOptions(outputChannel, [{ language: 'markdown' }]);
-  const client = new BrowserPaperListClient(clientId, 'Paper List', async () => (await startWorker(script)) as never, options);
+  // Transports rather than the worker: the host's Worker is wrapped, so the client's `instanceof Worker` fails.
+  const transports = async (): Promise<MessageTransports> => {
+    const worker = (await startWorker(script)) as never;
+    return { reader: new BrowserMessageReader(worker), writer: new BrowserMessageWriter(worker) };
+  };
+  const client = new BrowserPaperListClient(clientId, 'Paper List', transports, options);
   context.subscriptions.push(answerFileRequests(client));
   return client;
 }
