@@ -9,7 +9,7 @@ import {
   type ErrorHandler,
   type LanguageClientOptions,
 } from 'vscode-languageclient';
-import { OutlineRequest, type OutlineResult, type ServerCommand } from '../../server/src/shared/protocol';
+import { clientReadsFilesOption, OutlineRequest, type OutlineResult, type ServerCommand } from '../../server/src/shared/protocol';
 
 /** The Node or the browser language client: both can restart their server. */
 export type PaperListClient = BaseLanguageClient & { restart(): Promise<void> };
@@ -18,11 +18,20 @@ type LanguageClient = PaperListClient;
 /** The language client id; VS Code reads the `paperList.trace.server` setting because of it. */
 export const clientId = 'paperList';
 
+/**
+ * The documents the server sees: files on disk, new files, and the virtual files of github.dev and Remote
+ * Repositories (vscode-vfs:), code-server's web-worker host (vscode-remote:) and @vscode/test-web. Not
+ * git: or other read-only views, such as the old side of a diff.
+ */
+export const documentSelector: DocumentSelector = ['file', 'untitled', 'vscode-vfs', 'vscode-remote', 'vscode-test-web'].map((scheme) => ({ language: 'markdown', scheme }));
+
 /** The options both clients share; `documentSelector` says which documents the server sees. */
 export function clientOptions(outputChannel: vscode.LogOutputChannel, documentSelector: DocumentSelector): LanguageClientOptions {
   return {
     documentSelector,
     outputChannel,
+    // This client answers the server's file requests (workspaceFiles.ts).
+    initializationOptions: { [clientReadsFilesOption]: true },
     // The server pulls `paperList.*` through workspace/configuration; this also forwards changes to it.
     synchronize: { configurationSection: 'paperList' },
     errorHandler: restartingErrorHandler(outputChannel),

@@ -21,6 +21,7 @@ import { registerOutline } from './features/outline';
 import { registerReferences } from './features/references';
 import { registerSymbols } from './features/symbols';
 import type { ServerEnvironment } from './features/environment';
+import { clientReadsFilesOption } from './shared/protocol';
 
 declare const PAPERLIST_VERSION: string | undefined;
 
@@ -51,6 +52,7 @@ export function startServer(connection: Connection, environment: ServerEnvironme
       : typeof params.rootUri === 'string' ? [params.rootUri] : [];
     // Settings pushed at start by clients without workspace/configuration (some pass them as initializationOptions).
     const initial = (params.initializationOptions as { paperList?: unknown } | undefined)?.paperList;
+    environment.clientReadsFiles = (params.initializationOptions as Record<string, unknown> | undefined)?.[clientReadsFilesOption] === true;
     if (initial !== undefined) documents.settings.reset(initial);
     return {
       capabilities: {

@@ -1,8 +1,8 @@
 // The browser language client: the bundled server (dist/web/server.js) in a web worker.
 import * as vscode from 'vscode';
 import { BrowserMessageReader, BrowserMessageWriter, LanguageClient, type MessageTransports } from 'vscode-languageclient/browser';
-import { clientId, clientOptions, type PaperListClient } from '../client';
-import { answerFileRequests } from './workspaceFiles';
+import { clientId, clientOptions, documentSelector, type PaperListClient } from '../client';
+import { answerFileRequests } from '../workspaceFiles';
 
 /** The browser globals used here (the project compiles without the DOM library). */
 interface WorkerGlobals {
@@ -38,8 +38,7 @@ class BrowserPaperListClient extends LanguageClient {
 
 export function createClient(context: vscode.ExtensionContext, outputChannel: vscode.LogOutputChannel): PaperListClient {
   const script = vscode.Uri.joinPath(context.extensionUri, 'dist', 'web', 'server.js');
-  // Every scheme: github.dev's files are vscode-vfs:, code-server's vscode-remote:, new ones untitled:.
-  const options = clientOptions(outputChannel, [{ language: 'markdown' }]);
+  const options = clientOptions(outputChannel, documentSelector);
   // Transports rather than the worker: the host's Worker is wrapped, so the client's `instanceof Worker` fails.
   const transports = async (): Promise<MessageTransports> => {
     const worker = (await startWorker(script)) as never;

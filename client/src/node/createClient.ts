@@ -1,7 +1,8 @@
 // The Node language client: the bundled server (dist/server.js) in a child process that talks over IPC.
 import type * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
-import { clientId, clientOptions } from '../client';
+import { clientId, clientOptions, documentSelector } from '../client';
+import { answerFileRequests } from '../workspaceFiles';
 
 export function createClient(context: vscode.ExtensionContext, outputChannel: vscode.LogOutputChannel): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
@@ -9,9 +10,8 @@ export function createClient(context: vscode.ExtensionContext, outputChannel: vs
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
-  const documentSelector = [
-    { language: 'markdown', scheme: 'file' },
-    { language: 'markdown', scheme: 'untitled' },
-  ];
-  return new LanguageClient(clientId, 'Paper List', serverOptions, clientOptions(outputChannel, documentSelector));
+  const client = new LanguageClient(clientId, 'Paper List', serverOptions, clientOptions(outputChannel, documentSelector));
+  // Documents of a virtual workspace are not on disk: the server asks for their files as in a browser.
+  context.subscriptions.push(answerFileRequests(client));
+  return client;
 }

@@ -2,7 +2,7 @@
 // and talks to it with postMessage.
 import { BrowserMessageReader, BrowserMessageWriter, createConnection, ProposedFeatures } from 'vscode-languageserver/browser';
 import { startServer } from '../server';
-import { BrowserEnvironment } from './browserEnvironment';
+import { ClientFilesEnvironment } from '../features/clientFilesEnvironment';
 
 /** The parts of the worker's global scope used here (the project compiles without the DOM library). */
 interface WorkerScope {
@@ -20,4 +20,4 @@ const connection = createConnection(ProposedFeatures.all, new BrowserMessageRead
 self.addEventListener('error', (event) => connection.console.error(`paperlist: uncaught error: ${String(event.error?.stack ?? event.message)}`));
 self.addEventListener('unhandledrejection', (event) => connection.console.error(`paperlist: unhandled rejection: ${String(event.reason?.stack ?? event.reason)}`));
 
-startServer(connection, new BrowserEnvironment(connection));
+startServer(connection, new ClientFilesEnvironment(connection));

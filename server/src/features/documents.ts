@@ -196,12 +196,13 @@ export class PaperDocuments {
     if (again) return again;
     const analysis = this.analyse(latest, state, settings, state.environment);
     state.analysis = analysis;
-    if (!analysis.isPaperList || !this.environment.prepareLint) return analysis;
+    const prepared = analysis.isPaperList ? this.environment.prepareLint?.(state.environment, uri, analysis.list) : undefined;
+    if (!prepared) return analysis;
     // The rules run once the host knows what they will ask; callers meanwhile wait for the same analysis.
     const preparing = {
       version: analysis.version,
       settings,
-      analysis: this.environment.prepareLint(state.environment, uri, analysis.list).then(
+      analysis: prepared.then(
         () => analysis,
         () => analysis,
       ),

@@ -9,13 +9,15 @@ export interface ServerEnvironment {
   documentEnvironment(uri: string, settings: PaperListSettings): DocumentEnvironment | Promise<DocumentEnvironment>;
   /**
    * Fetches what the lint host will be asked about a parsed list (a browser cannot look at files while a
-   * rule runs); the rules run only after it settles.
+   * rule runs); the rules run only after it settles. Undefined when there is nothing to wait for.
    */
-  prepareLint?(environment: DocumentEnvironment, uri: string, list: PaperList): Promise<void>;
+  prepareLint?(environment: DocumentEnvironment, uri: string, list: PaperList): Promise<void> | undefined;
   /** Fetches the `paperList.bibFiles` files before completion reads them through `bibRecords`. */
   prepareBibRecords?(uri: string, files: readonly string[]): Promise<void>;
   /** The papers of the `paperList.bibFiles` files of a document, for completion; empty when none can be read. */
   bibRecords(uri: string, files: readonly string[]): BibRecord[];
+  /** Whether the client answers the file requests of server/src/shared/protocol.ts (the VS Code extension does). */
+  clientReadsFiles?: boolean;
   /** The client's workspace folders, as URIs. */
   workspaceFolders: string[];
   /** Forgets what was read, after a settings or config-file change. */

@@ -13,4 +13,4 @@ const connection = createConnection(ProposedFeatures.all);
 process.on('uncaughtException', (error) => connection.console.error(`paperlist: uncaught error: ${error.stack ?? error.message}`));
 process.on('unhandledRejection', (reason) => connection.console.error(`paperlist: unhandled rejection: ${String((reason as Error)?.stack ?? reason)}`));
 
-startServer(connection, new NodeEnvironment((message) => connection.console.warn(message)));
+startServer(connection, new NodeEnvironment(connection));

@@ -118,6 +118,9 @@ export interface HouseStyleResult {
 // Files the server cannot read itself: in a browser (github.dev, vscode.dev) the extension reads them
 // through `vscode.workspace.fs` and answers these requests from the server.
 
+/** The `initializationOptions` key by which a client says that it answers these requests. */
+export const clientReadsFilesOption = 'clientReadsFiles';
+
 /** A file the client read for the server: its URI, and its text or why it cannot be used. */
 export interface ClientFile {
   uri: string;

@@ -1,11 +1,12 @@
-// The language server's surroundings in a browser (github.dev, vscode.dev): it has no file system, so the
-// extension reads `.paperlistrc.json`, `.bib` files and linked files' existence through `vscode.workspace.fs`
-// and hands them over by request (server/src/shared/protocol.ts).
+// The language server's surroundings when it cannot read them itself: in a browser (github.dev, vscode.dev),
+// and on Node for documents that are not files on disk (a virtual workspace). The extension reads
+// `.paperlistrc.json`, `.bib` files and linked files' existence through `vscode.workspace.fs` and hands them
+// over by request (server/src/shared/protocol.ts).
 import type { Connection } from 'vscode-languageserver';
 import { importBibtex, type BibRecord } from '../core/features/bibtex';
 import { linkedFilePath, normaliseTitle, parseConfigText, resolveConfig, ruleCodes, type LintHost, type PaperList } from '../core/index';
-import type { ServerEnvironment } from '../features/environment';
-import type { DocumentEnvironment, PaperListSettings } from '../features/settings';
+import type { ServerEnvironment } from './environment';
+import type { DocumentEnvironment, PaperListSettings } from './settings';
 import { BibFileRequest, ConfigFileRequest, FilesExistRequest, type ClientFile } from '../shared/protocol';
 
 /** Larger .bib files are refused, as on Node. */
@@ -21,7 +22,7 @@ class ClientFilesHost implements LintHost {
   }
 }
 
-export class BrowserEnvironment implements ServerEnvironment {
+export class ClientFilesEnvironment implements ServerEnvironment {
   workspaceFolders: string[] = [];
   /** Records per document and `paperList.bibFiles` entry, kept until the settings or a config file change. */
   private readonly bibRecordsRead = new Map<string, BibRecord[]>();
@@ -41,17 +42,20 @@ export class BrowserEnvironment implements ServerEnvironment {
     return { config: resolveConfig(settings.config, config), configProblems: problems.map((problem) => `${name}: ${problem}`), host };
   }
 
-  /** Asks the client, in one request, whether the files the list links to exist. */
-  async prepareLint(environment: DocumentEnvironment, uri: string, list: PaperList): Promise<void> {
+  /**
+   * Asks the client, in one request, whether the files the list links to exist; undefined when every
+   * answer is known already (or the host reads the disk itself), so that a keystroke waits for nothing.
+   */
+  prepareLint(environment: DocumentEnvironment, uri: string, list: PaperList): Promise<void> | undefined {
     const host = environment.host;
-    if (!(host instanceof ClientFilesHost)) return;
+    if (!(host instanceof ClientFilesHost)) return undefined;
     const paths = new Set<string>();
-    const waits: Promise<void>[] = [];
+    const waits = new Set<Promise<void>>();
     for (const link of list.links) {
       const path = linkedFilePath(link.url);
       if (path === undefined || host.known.has(path) || paths.has(path)) continue;
       const asking = host.asking.get(path);
-      if (asking) waits.push(asking);
+      if (asking) waits.add(asking);
       else paths.add(path);
     }
     if (paths.size) {
@@ -64,9 +68,9 @@ export class BrowserEnvironment implements ServerEnvironment {
         });
       });
       for (const path of wanted) host.asking.set(path, asked);
-      waits.push(asked);
+      waits.add(asked);
     }
-    await Promise.all(waits);
+    return waits.size ? Promise.all(waits).then(() => undefined) : undefined;
   }
 
   async prepareBibRecords(uri: string, files: readonly string[]): Promise<void> {

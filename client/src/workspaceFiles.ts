@@ -1,9 +1,10 @@
-// Answers the server's requests for files it cannot read in a browser, through `vscode.workspace.fs`,
-// which works on the virtual file systems of github.dev and vscode.dev as well as on disk.
+// Answers the server's requests for files it cannot read itself (in a browser, or a virtual workspace),
+// through `vscode.workspace.fs`, which works on the virtual file systems of github.dev and vscode.dev as
+// well as on disk.
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import { decodeText } from '../../../server/src/core/decodeText';
-import { BibFileRequest, ConfigFileRequest, FilesExistRequest, type ClientFile } from '../../../server/src/shared/protocol';
+import { decodeText } from '../../server/src/core/decodeText';
+import { BibFileRequest, ConfigFileRequest, FilesExistRequest, type ClientFile } from '../../server/src/shared/protocol';
 
 const configFileName = '.paperlistrc.json';
 /** A config file larger than this is refused, as on Node. */
