@@ -6,6 +6,8 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
+import { ConfigurationRequest, DidChangeConfigurationNotification } from 'vscode-languageserver-protocol';
+import { FilesExistRequest } from '../../server/src/shared/protocol';
 import { startWebServer, webServerPath, type WebServer } from './webServer';
 
 const root = resolve(__dirname, '../..');
@@ -56,4 +58,37 @@ for (const path of lists) {
 test('web server: linked files and the config file are asked of the client', () => {
   assert.ok(server.requests.includes('paperList/configFile'));
   assert.ok(server.requests.includes('paperList/filesExist'));
+});
+
+test('web server: settings that change while linked files are asked about still end in the full diagnostics', async () => {
+  // The client answers the linked-file question only after the server, reloading the changed settings,
+  // has read them again and parsed the list anew: the first lint is then stale, and its (empty) findings
+  // must not be published in place of the new lint's. This once left the Problems panel empty.
+  let configurations = 0;
+  let releaseSecondConfiguration: () => void = () => undefined;
+  const secondConfigurationAnswered = new Promise<void>((resolve) => {
+    releaseSecondConfiguration = resolve;
+  });
+  const raced = await startWebServer({
+    capabilities: { workspace: { configuration: true } },
+    setup(connection) {
+      connection.onRequest(ConfigurationRequest.type, (params) => {
+        configurations++;
+        if (configurations === 1) void connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { paperList: {} } });
+        if (configurations === 2) setImmediate(releaseSecondConfiguration);
+        return params.items.map(() => ({}));
+      });
+      connection.onRequest(FilesExistRequest.type, async ({ uri, paths }) => {
+        await secondConfigurationAnswered;
+        const folder = new URL('.', uri);
+        return paths.map((path) => existsSync(new URL(path, folder)));
+      });
+    },
+  });
+  try {
+    const diagnostics = await raced.diagnosticsOf(lists[0]);
+    assert.deepEqual(serverFindings(diagnostics), cliFindings(lists[0]));
+  } finally {
+    await raced.close();
+  }
 });

@@ -10,6 +10,8 @@ import {
   InitializedNotification,
   InitializeRequest,
   PublishDiagnosticsNotification,
+  RegistrationRequest,
+  type ClientCapabilities,
   type Diagnostic,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
@@ -40,7 +42,14 @@ export interface WebServer {
   close(): Promise<void>;
 }
 
-export async function startWebServer(): Promise<WebServer> {
+export interface WebServerOptions {
+  /** The client capabilities sent with initialize; none by default. */
+  capabilities?: ClientCapabilities;
+  /** Registers other answers to the server's requests, replacing the defaults, before the connection listens. */
+  setup?(connection: ProtocolConnection): void;
+}
+
+export async function startWebServer(options: WebServerOptions = {}): Promise<WebServer> {
   const worker = new Worker(workerSource, { eval: true, workerData: { script: webServerPath } });
   // A worker that fails to load the bundle (a browser global missing, say) fails the test with its error.
   const failed = new Promise<never>((_, reject) => worker.once('error', reject));
@@ -65,8 +74,10 @@ export async function startWebServer(): Promise<WebServer> {
     requests.push(BibFileRequest.method);
     return { uri: path, error: 'not asked for in these tests' };
   });
+  connection.onRequest(RegistrationRequest.type, () => undefined);
+  options.setup?.(connection);
   connection.listen();
-  await Promise.race([failed, connection.sendRequest(InitializeRequest.type, { processId: null, rootUri: null, capabilities: {}, workspaceFolders: null })]);
+  await Promise.race([failed, connection.sendRequest(InitializeRequest.type, { processId: null, rootUri: null, capabilities: options.capabilities ?? {}, workspaceFolders: null })]);
   await connection.sendNotification(InitializedNotification.type, {});
   let version = 0;
   return {

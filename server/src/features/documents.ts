@@ -36,6 +36,8 @@ interface DocumentState {
   preparing?: { version: number; settings: PaperListSettings; analysis: Promise<Analysis> };
   /** The version whose diagnostics went out last, and whether any went out that may need clearing. */
   publishedVersion?: number;
+  /** The settings of the analysis published last: one made with older settings does not count. */
+  publishedSettings?: PaperListSettings;
   published: boolean;
 }
 
@@ -149,7 +151,10 @@ export class PaperDocuments {
       const document = this.documents.get(uri);
       const state = this.states.get(uri);
       if (!analysis || !document || !state || this.stopped) return;
-      if (analysis.version !== document.version || state.publishedVersion === analysis.version) return;
+      // An analysis replaced while its host was prepared (the settings changed meanwhile) is stale, and its
+      // findings empty: the refresh that the change scheduled publishes the new one.
+      if (state.analysis !== analysis) return;
+      if (analysis.version !== document.version || (state.publishedVersion === analysis.version && state.publishedSettings === analysis.settings)) return;
       if (analysis.isPaperList) {
         publishDiagnostics(this.connection, analysis);
         state.published = true;
@@ -161,6 +166,7 @@ export class PaperDocuments {
         state.published = false;
       }
       state.publishedVersion = analysis.version;
+      state.publishedSettings = analysis.settings;
       this.onLinted?.(uri, analysis.version, performance.now() - started);
     } catch (error) {
       this.connection.console.error(`paperlist: linting ${uri} failed: ${(error as Error)?.stack ?? String(error)}`);
