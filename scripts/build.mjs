@@ -1,13 +1,15 @@
-// Bundles the CLI, the language server and the VS Code client into dist/ with esbuild.
+// Bundles the CLI, the language server and the VS Code client into dist/ with esbuild, and their browser
+// builds into dist/web/.
 import { build } from 'esbuild';
 import { existsSync, readFileSync } from 'node:fs';
+import { webBuildOptions, webTargets } from './webTargets.mjs';
 
 const version = JSON.parse(readFileSync('package.json', 'utf8')).version;
 const production = process.argv.includes('--production');
 const targets = [
   { entry: 'server/src/cli.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node' },
-  { entry: 'server/src/server.ts', out: 'dist/server.js' },
-  { entry: 'client/src/extension.ts', out: 'dist/extension.js', external: ['vscode'] },
+  { entry: 'server/src/node/main.ts', out: 'dist/server.js' },
+  { entry: 'client/src/node/extension.ts', out: 'dist/extension.js', external: ['vscode'] },
 ];
 
 await Promise.all(
@@ -30,3 +32,5 @@ await Promise.all(
       }),
     ),
 );
+
+await Promise.all(webTargets.filter((target) => existsSync(target.entry)).map((target) => build(webBuildOptions(target, { production, version }))));

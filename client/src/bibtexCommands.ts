@@ -1,7 +1,7 @@
 // The commands around the server's BibTeX, sorting and house style commands: they find the document, the
 // section and the file or order the user means, then let the server do the work and say what happened.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { PaperListClient as LanguageClient } from './client';
 import { ServerCommands, type HouseStyleResult, type SortSectionResult, type AddFromBibtexResult } from '../../server/src/shared/protocol';
 import { executeServerCommand } from './client';
 import { listEditorOf, sectionOfNode } from './commands';

@@ -1,37 +1,41 @@
 import * as vscode from 'vscode';
+// What the Node and the browser language clients share; each starts its server in node/ or browser/.
 import {
   CloseAction,
   ErrorAction,
   ExecuteCommandRequest,
-  LanguageClient,
-  TransportKind,
+  type BaseLanguageClient,
+  type DocumentSelector,
   type ErrorHandler,
   type LanguageClientOptions,
-  type ServerOptions,
-} from 'vscode-languageclient/node';
-import { OutlineRequest, type OutlineResult, type ServerCommand } from '../../server/src/shared/protocol';
+} from 'vscode-languageclient';
+import { clientReadsFilesOption, OutlineRequest, type OutlineResult, type ServerCommand } from '../../server/src/shared/protocol';
+
+/** The Node or the browser language client: both can restart their server. */
+export type PaperListClient = BaseLanguageClient & { restart(): Promise<void> };
+type LanguageClient = PaperListClient;
 
 /** The language client id; VS Code reads the `paperList.trace.server` setting because of it. */
 export const clientId = 'paperList';
 
-/** Starts the bundled language server (`dist/server.js`) in a Node child process that talks over IPC. */
-export function createClient(context: vscode.ExtensionContext, outputChannel: vscode.LogOutputChannel): LanguageClient {
-  const module = context.asAbsolutePath('dist/server.js');
-  const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
-  };
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { language: 'markdown', scheme: 'file' },
-      { language: 'markdown', scheme: 'untitled' },
-    ],
+/**
+ * The documents the server sees: files on disk, new files, and the virtual files of github.dev and Remote
+ * Repositories (vscode-vfs:), code-server's web-worker host (vscode-remote:) and @vscode/test-web. Not
+ * git: or other read-only views, such as the old side of a diff.
+ */
+export const documentSelector: DocumentSelector = ['file', 'untitled', 'vscode-vfs', 'vscode-remote', 'vscode-test-web'].map((scheme) => ({ language: 'markdown', scheme }));
+
+/** The options both clients share; `documentSelector` says which documents the server sees. */
+export function clientOptions(outputChannel: vscode.LogOutputChannel, documentSelector: DocumentSelector): LanguageClientOptions {
+  return {
+    documentSelector,
     outputChannel,
+    // This client answers the server's file requests (workspaceFiles.ts).
+    initializationOptions: { [clientReadsFilesOption]: true },
     // The server pulls `paperList.*` through workspace/configuration; this also forwards changes to it.
     synchronize: { configurationSection: 'paperList' },
     errorHandler: restartingErrorHandler(outputChannel),
   };
-  return new LanguageClient(clientId, 'Paper List', serverOptions, clientOptions);
 }
 
 /** Runs a server command through `workspace/executeCommand`; the server answers null for a document it does not know. */

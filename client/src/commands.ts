@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { PaperListClient as LanguageClient } from './client';
 import type { OutlineNode } from '../../server/src/shared/protocol';
 import { insertEntry } from './insertEntry';
 import { diffLines, hunksWithin } from './lineDiff';

@@ -1,8 +1,8 @@
 // The Paper List extension: starts the language server and wires the sidebar, commands and status bar to it.
+// Its entries (node/extension.ts, browser/extension.ts) say where the server runs.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { PaperListClient as LanguageClient } from './client';
 import { registerBibtexCommands } from './bibtexCommands';
-import { createClient } from './client';
 import { registerCommands } from './commands';
 import { OutlineModel } from './outlineModel';
 import { PaperTreeProvider, type PaperNode } from './paperTree';
@@ -18,9 +18,12 @@ export interface PaperListApi {
   ready: Promise<void>;
 }
 
+/** Creates the language client: with a Node process or a web worker for its server. */
+export type CreateClient = (context: vscode.ExtensionContext, outputChannel: vscode.LogOutputChannel) => LanguageClient;
+
 let client: LanguageClient | undefined;
 
-export function activate(context: vscode.ExtensionContext): PaperListApi {
+export function activate(context: vscode.ExtensionContext, createClient: CreateClient): PaperListApi {
   const outputChannel = vscode.window.createOutputChannel('Paper List', { log: true });
   client = createClient(context, outputChannel);
   const model = new OutlineModel(client);

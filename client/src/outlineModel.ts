@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { PaperListClient as LanguageClient } from './client';
 import type { OutlineResult } from '../../server/src/shared/protocol';
 import { requestOutline } from './client';
 

@@ -247,7 +247,39 @@ export function workbenchUrl(server: CodeServer, sandbox: Sandbox, payload: [str
 
 /** Opens the workbench and waits until its parts are on screen. */
 export async function openWorkbench(page: Page, url: string): Promise<void> {
-  await page.goto(url);
+  // A generous guard: on a loaded machine the workbench page takes long to load.
+  await page.goto(url, { timeout: 120_000 });
   await page.locator('.monaco-workbench .part.activitybar').waitFor({ state: 'visible', timeout: 60_000 });
   await page.locator('.monaco-workbench .part.statusbar').waitFor({ state: 'visible', timeout: 60_000 });
+}
+
+/**
+ * Packages a variant of the extension without `main`, for the web run only: code-server then runs it in
+ * its web-worker extension host, as github.dev and vscode.dev would (with `main` it would pick the Node
+ * host). Takes the files the .vscodeignore lets into the real package, less the Node bundles, from the
+ * build that packaged it.
+ */
+export function buildWebOnlyVsix(folder: string): string {
+  const staging = join(folder, 'web-package');
+  mkdirSync(staging, { recursive: true });
+  const kept = readFileSync(join(repoRoot, '.vscodeignore'), 'utf8')
+    .split('\n')
+    .filter((line) => line.startsWith('!'))
+    .map((line) => line.slice(1).trim())
+    .filter((path) => path !== 'package.json' && path !== 'dist/extension.js' && path !== 'dist/server.js' && existsSync(join(repoRoot, path)));
+  for (const path of kept) {
+    mkdirSync(dirname(join(staging, path)), { recursive: true });
+    cpSync(join(repoRoot, path), join(staging, path));
+  }
+  writeFileSync(join(staging, '.vscodeignore'), readFileSync(join(repoRoot, '.vscodeignore'), 'utf8'));
+  const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as Record<string, unknown>;
+  delete manifest.main;
+  delete manifest.scripts;
+  delete manifest.devDependencies;
+  writeFileSync(join(staging, 'package.json'), JSON.stringify(manifest, null, 2));
+  const out = join(folder, 'paperlist-web.vsix');
+  const vsce = join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce');
+  const packaged = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--out', out], { cwd: staging, encoding: 'utf8' });
+  if (packaged.status !== 0) throw new Error(`vsce package of the web-only variant failed:\n${packaged.stdout}\n${packaged.stderr}`);
+  return out;
 }

@@ -6,7 +6,7 @@ import {
   type Connection,
   type TextEdit as LspTextEdit,
   type WorkspaceEdit,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import { BlockCache, fixAll, type Finding, type TextEdit } from '../core/index';
 import { minimalEdit, numberedListAt, renumberAllEdits, renumberListAt } from '../core/features/index';
 import { lspEdit, spanOf } from './convert';

@@ -1,6 +1,6 @@
 // Commands the client runs through workspace/executeCommand: BibTeX export and import, sorting a section
 // and the house style.
-import { ErrorCodes, ResponseError, type Connection, type ExecuteCommandParams, type WorkspaceEdit } from 'vscode-languageserver/node';
+import { ErrorCodes, ResponseError, type Connection, type ExecuteCommandParams, type WorkspaceEdit } from 'vscode-languageserver';
 import { defaultConfig, type PaperList, type ResolvedConfig, type Section, type TextEdit } from '../core/index';
 import { exampleEntry, exportBibtex, formatBibtexAt } from '../core/features/bibtex';
 import { newEntrySnippet, newItemMarker } from '../core/features/completions';

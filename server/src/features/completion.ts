@@ -4,16 +4,13 @@ import {
   type CompletionItem,
   type CompletionParams,
   type Connection,
-} from 'vscode-languageserver/node';
-import { isAbsolute, join } from 'node:path';
+} from 'vscode-languageserver';
 import { bibRecordCompletions, completionsAt, type CompletionKind } from '../core/features/index';
-import type { BibRecord } from '../core/features/bibtex';
-import type { BibFiles } from '../node/bibFiles';
 import { configOf } from './commands';
 import { offsetOf, rangeOf } from './convert';
-import type { Analysis, PaperDocuments } from './documents';
+import type { PaperDocuments } from './documents';
+import type { ServerEnvironment } from './environment';
 import { guard } from './guard';
-import { URI } from './uri';
 
 export const completionTriggerCharacters = ['[', '*', ' '];
 
@@ -35,16 +32,7 @@ export function snippetToPlainText(snippet: string): string {
     .replace(/\\([\\$}])/g, '$1');
 }
 
-/** The papers of the `paperList.bibFiles` files of a document. */
-function bibRecordsOf(analysis: Analysis, bibFiles: BibFiles): BibRecord[] {
-  const files = analysis.settings.bibFiles;
-  if (!files.length) return [];
-  // An untitled document has no folder of its own: relative paths start from the first workspace folder.
-  const documentPath = URI.toFsPath(analysis.uri) ?? (bibFiles.workspaceFolders[0] ? join(bibFiles.workspaceFolders[0], 'untitled.md') : undefined);
-  return bibFiles.recordsFor(documentPath ?? '/', documentPath ? files : files.filter((file) => isAbsolute(file)));
-}
-
-export function registerCompletion(connection: Connection, documents: PaperDocuments, capabilities: { snippets: boolean }, bibFiles: BibFiles): void {
+export function registerCompletion(connection: Connection, documents: PaperDocuments, capabilities: { snippets: boolean }, environment: ServerEnvironment): void {
   connection.onCompletion(
     guard(connection, 'completion', [], async (params: CompletionParams): Promise<CompletionItem[]> => {
       const analysis = await documents.paperListFor(params?.textDocument?.uri);
@@ -53,7 +41,9 @@ export function registerCompletion(connection: Connection, documents: PaperDocum
       if (offset === undefined) return [];
       const config = configOf(analysis);
       const found = completionsAt(analysis.list, offset, config);
-      const papers = analysis.settings.bibFiles.length ? bibRecordCompletions(analysis.list, params.position.line, () => bibRecordsOf(analysis, bibFiles), config) : [];
+      const bibFiles = analysis.settings.bibFiles;
+      if (bibFiles.length && environment.prepareBibRecords) await environment.prepareBibRecords(analysis.uri, bibFiles);
+      const papers = bibFiles.length ? bibRecordCompletions(analysis.list, params.position.line, () => environment.bibRecords(analysis.uri, bibFiles), config) : [];
       return [...found, ...papers].map((item): CompletionItem => {
         const snippet = item.snippet && capabilities.snippets;
         const newText = item.snippet && !snippet ? snippetToPlainText(item.insertText) : item.insertText;

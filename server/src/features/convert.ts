@@ -1,4 +1,4 @@
-import type { Position, Range, TextEdit as LspTextEdit } from 'vscode-languageserver/node';
+import type { Position, Range, TextEdit as LspTextEdit } from 'vscode-languageserver';
 import type { PaperList, Span, TextEdit } from '../core/index';
 
 export function rangeOf(list: PaperList, span: Span): Range {

@@ -1,4 +1,4 @@
-import { DiagnosticSeverity, type Connection, type Diagnostic } from 'vscode-languageserver/node';
+import { DiagnosticSeverity, type Connection, type Diagnostic } from 'vscode-languageserver';
 import type { Finding, PaperList, Severity } from '../core/index';
 import { rangeOf } from './convert';
 import type { Analysis } from './documents';

@@ -1,11 +1,15 @@
-import { TextDocuments, type Connection } from 'vscode-languageserver/node';
+import { TextDocuments, type Connection } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { BlockCache, lintList, minimumPaperListEntries, parseList, type Finding, type LintOptions, type PaperList } from '../core/index';
 import { clearDiagnostics, publishDiagnostics, publishTooLarge } from './diagnostics';
 import { matchesAny } from './globs';
-import { environmentFor, SettingsStore, type DocumentEnvironment, type PaperListSettings } from './settings';
+import type { ServerEnvironment } from './environment';
+import { SettingsStore, type DocumentEnvironment, type PaperListSettings } from './settings';
 import { URI } from './uri';
 
+
+/** The next event-loop turn: `setImmediate` on Node; a web worker has only timers. */
+const nextTurn: (callback: () => void) => void = typeof setImmediate === 'function' ? (callback) => setImmediate(callback) : (callback) => setTimeout(callback, 0);
 
 /** How many event-loop turns a lint may wait for a burst of changes to end before it runs anyway. */
 const maxHops = 64;
@@ -28,8 +32,12 @@ interface DocumentState {
   cache: BlockCache;
   analysis?: Analysis;
   environment?: DocumentEnvironment;
+  /** An analysis whose host is still being prepared (in a browser), for the callers that arrive meanwhile. */
+  preparing?: { version: number; settings: PaperListSettings; analysis: Promise<Analysis> };
   /** The version whose diagnostics went out last, and whether any went out that may need clearing. */
   publishedVersion?: number;
+  /** The settings of the analysis published last: one made with older settings does not count. */
+  publishedSettings?: PaperListSettings;
   published: boolean;
 }
 
@@ -53,7 +61,10 @@ export class PaperDocuments {
   /** Called after each publish with the lint time in milliseconds; the tests and traces use it. */
   onLinted?: (uri: string, version: number, milliseconds: number) => void;
 
-  constructor(private readonly connection: Connection) {
+  constructor(
+    private readonly connection: Connection,
+    readonly environment: ServerEnvironment,
+  ) {
     this.settings = new SettingsStore(connection);
     this.documents.onDidOpen((event) => this.schedule(event.document.uri));
     this.documents.onDidChangeContent((event) => this.schedule(event.document.uri));
@@ -76,7 +87,7 @@ export class PaperDocuments {
     const hop = () => {
       if (this.changedSinceHop && hops++ < maxHops) {
         this.changedSinceHop = false;
-        setImmediate(hop);
+        nextTurn(hop);
         return;
       }
       this.scheduled = false;
@@ -84,12 +95,13 @@ export class PaperDocuments {
       this.pending.clear();
       for (const pendingUri of uris) void this.refresh(pendingUri);
     };
-    setImmediate(hop);
+    nextTurn(hop);
   }
 
   /** Re-reads settings and config files and lints every open document again. */
   reloadAll(pushedSettings?: unknown): void {
     this.settings.reset(pushedSettings);
+    this.environment.reset?.();
     for (const state of this.states.values()) {
       state.environment = undefined;
       state.analysis = undefined;
@@ -100,6 +112,7 @@ export class PaperDocuments {
 
   /** Forgets cached `.paperlistrc.json` contents after one changed on disk, and lints again. */
   reloadConfigFiles(): void {
+    this.environment.reset?.();
     for (const state of this.states.values()) {
       state.environment = undefined;
       state.analysis = undefined;
@@ -138,7 +151,10 @@ export class PaperDocuments {
       const document = this.documents.get(uri);
       const state = this.states.get(uri);
       if (!analysis || !document || !state || this.stopped) return;
-      if (analysis.version !== document.version || state.publishedVersion === analysis.version) return;
+      // An analysis replaced while its host was prepared (the settings changed meanwhile) is stale, and its
+      // findings empty: the refresh that the change scheduled publishes the new one.
+      if (state.analysis !== analysis) return;
+      if (analysis.version !== document.version || (state.publishedVersion === analysis.version && state.publishedSettings === analysis.settings)) return;
       if (analysis.isPaperList) {
         publishDiagnostics(this.connection, analysis);
         state.published = true;
@@ -150,6 +166,7 @@ export class PaperDocuments {
         state.published = false;
       }
       state.publishedVersion = analysis.version;
+      state.publishedSettings = analysis.settings;
       this.onLinted?.(uri, analysis.version, performance.now() - started);
     } catch (error) {
       this.connection.console.error(`paperlist: linting ${uri} failed: ${(error as Error)?.stack ?? String(error)}`);
@@ -169,9 +186,44 @@ export class PaperDocuments {
     const current = this.documents.get(uri);
     if (!current) return undefined;
     const state = this.stateOf(uri);
-    if (state.analysis && state.analysis.version === current.version && state.analysis.settings === settings) return state.analysis;
-    state.analysis = this.analyse(current, state, settings);
-    return state.analysis;
+    const known = this.knownAnalysis(state, current.version, settings);
+    if (known) return known;
+    if (!state.environment) {
+      // On Node the environment is read at once; in a browser it is asked of the client.
+      const pending = this.environment.documentEnvironment(uri, settings);
+      const environment = pending instanceof Promise ? await pending : pending;
+      // The document may have been closed, or its state replaced, while the environment was read.
+      if (this.states.get(uri) !== state) return undefined;
+      state.environment ??= environment;
+    }
+    const latest = this.documents.get(uri);
+    if (!latest) return undefined;
+    const again = this.knownAnalysis(state, latest.version, settings);
+    if (again) return again;
+    const analysis = this.analyse(latest, state, settings, state.environment);
+    state.analysis = analysis;
+    const prepared = analysis.isPaperList ? this.environment.prepareLint?.(state.environment, uri, analysis.list) : undefined;
+    if (!prepared) return analysis;
+    // The rules run once the host knows what they will ask; callers meanwhile wait for the same analysis.
+    const preparing = {
+      version: analysis.version,
+      settings,
+      analysis: prepared.then(
+        () => analysis,
+        () => analysis,
+      ),
+    };
+    state.preparing = preparing;
+    await preparing.analysis;
+    if (state.preparing === preparing) state.preparing = undefined;
+    return analysis;
+  }
+
+  /** The analysis of this version with these settings when one is done or being prepared. */
+  private knownAnalysis(state: DocumentState, version: number, settings: PaperListSettings): Analysis | Promise<Analysis> | undefined {
+    if (state.preparing && state.preparing.version === version && state.preparing.settings === settings) return state.preparing.analysis;
+    if (state.analysis && state.analysis.version === version && state.analysis.settings === settings) return state.analysis;
+    return undefined;
   }
 
   /** Like `analysisFor`, but only for documents that are paper lists. */
@@ -180,10 +232,8 @@ export class PaperDocuments {
     return analysis?.isPaperList ? analysis : undefined;
   }
 
-  private analyse(document: TextDocument, state: DocumentState, settings: PaperListSettings): Analysis {
+  private analyse(document: TextDocument, state: DocumentState, settings: PaperListSettings, environment: DocumentEnvironment): Analysis {
     const text = document.getText();
-    state.environment ??= environmentFor(document.uri, settings);
-    const environment = state.environment;
     const options: LintOptions = {
       config: environment.config,
       configProblems: environment.configProblems,

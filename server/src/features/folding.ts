@@ -1,4 +1,4 @@
-import { FoldingRangeKind, type Connection, type FoldingRange, type FoldingRangeParams } from 'vscode-languageserver/node';
+import { FoldingRangeKind, type Connection, type FoldingRange, type FoldingRangeParams } from 'vscode-languageserver';
 import { foldingRangesOf } from '../core/features/index';
 import type { PaperDocuments } from './documents';
 import { guard } from './guard';

@@ -1,4 +1,4 @@
-import type { Connection } from 'vscode-languageserver/node';
+import type { Connection } from 'vscode-languageserver';
 
 /**
  * Wraps a handler so that a thrown error or a rejected promise is logged and answered with `fallback`:

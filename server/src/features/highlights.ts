@@ -1,4 +1,4 @@
-import { DocumentHighlightKind, type Connection, type DocumentHighlight, type DocumentHighlightParams } from 'vscode-languageserver/node';
+import { DocumentHighlightKind, type Connection, type DocumentHighlight, type DocumentHighlightParams } from 'vscode-languageserver';
 import { referenceSpansAt } from '../core/features/index';
 import { offsetOf, rangeOf } from './convert';
 import type { PaperDocuments } from './documents';

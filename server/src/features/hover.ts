@@ -1,4 +1,4 @@
-import { MarkupKind, type Connection, type Hover, type HoverParams } from 'vscode-languageserver/node';
+import { MarkupKind, type Connection, type Hover, type HoverParams } from 'vscode-languageserver';
 import { paperCardAt, renderPaperCard } from '../core/features/index';
 import { houseStyleResult } from './commands';
 import { offsetOf, rangeOf } from './convert';

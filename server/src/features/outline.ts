@@ -1,4 +1,4 @@
-import type { Connection } from 'vscode-languageserver/node';
+import type { Connection } from 'vscode-languageserver';
 import { outlineOf, type OutlineEntryData, type OutlineSectionData } from '../core/features/index';
 import type { PaperList } from '../core/index';
 import { OutlineRequest, type OutlineEntry, type OutlineNode, type OutlineParams, type OutlineResult } from '../shared/protocol';

@@ -1,4 +1,4 @@
-import type { Connection, Location, ReferenceParams } from 'vscode-languageserver/node';
+import type { Connection, Location, ReferenceParams } from 'vscode-languageserver';
 import { referenceSpansAt } from '../core/features/index';
 import { offsetOf, rangeOf } from './convert';
 import type { PaperDocuments } from './documents';

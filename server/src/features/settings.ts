@@ -1,7 +1,5 @@
-import type { Connection } from 'vscode-languageserver/node';
-import { URI } from './uri';
-import { resolveConfig, ruleCodes, validateConfig, type PaperListConfig, type ResolvedConfig } from '../core/index';
-import { loadConfigFor, nodeHostFor } from '../node/files';
+import type { Connection } from 'vscode-languageserver';
+import { ruleCodes, validateConfig, type PaperListConfig, type ResolvedConfig } from '../core/index';
 import type { LintHost } from '../core/index';
 
 /** The `paperList.*` settings as the client sends them. */
@@ -64,17 +62,6 @@ export interface DocumentEnvironment {
   host: LintHost;
   /** The file system path of the document, for `file:` URIs. */
   path?: string;
-}
-
-/**
- * Builds the lint environment of a document the way the CLI does (the nearest `.paperlistrc.json` and a
- * host that looks next to the file), with the editor settings underneath: the file wins.
- */
-export function environmentFor(uri: string, settings: PaperListSettings): DocumentEnvironment {
-  const path = URI.toFsPath(uri);
-  if (!path) return { config: resolveConfig(settings.config), configProblems: [], host: {} };
-  const loaded = loadConfigFor(path);
-  return { config: resolveConfig(settings.config, loaded.config), configProblems: loaded.problems, host: nodeHostFor(path), path };
 }
 
 /** Fetches `paperList` settings per document through `workspace/configuration` when the client offers it. */

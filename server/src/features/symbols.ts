@@ -4,7 +4,7 @@ import {
   type DocumentSymbol,
   type DocumentSymbolParams,
   type SymbolInformation,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import { documentSymbolsOf, type SymbolData } from '../core/features/index';
 import type { PaperList } from '../core/index';
 import { rangeOf } from './convert';

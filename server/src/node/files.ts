@@ -1,11 +1,11 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, parse, resolve } from 'node:path';
+import { decodeText, type ReadResult } from '../core/decodeText';
 import { parseConfigText, ruleCodes, type LintHost, type PaperListConfig } from '../core/index';
 
-export const configFileName = '.paperlistrc.json';
+export { decodeText, type ReadResult };
 
-/** The text of a file, or why it cannot be linted; `bom` says a byte order mark was taken off the front. */
-export type ReadResult = { text: string; bom?: true } | { error: string };
+export const configFileName = '.paperlistrc.json';
 
 /** Reads a file as UTF-8 text, or says in one line why it cannot be linted. */
 export function readTextFile(path: string, maxBytes = 64 * 1024 * 1024): ReadResult {
@@ -22,21 +22,6 @@ export function readTextFile(path: string, maxBytes = 64 * 1024 * 1024): ReadRes
     return { error: `it cannot be read (${code ?? (error as Error).message})` };
   }
   return decodeText(bytes);
-}
-
-/**
- * Decodes bytes as UTF-8 text; binary data and invalid UTF-8 are refused with a reason. A byte order
- * mark is taken off, as editors do, so that columns match theirs; `bom` lets a writer put it back.
- */
-export function decodeText(bytes: Uint8Array): ReadResult {
-  if (bytes.includes(0)) return { error: 'it is not a text file (it holds NUL bytes)' };
-  try {
-    const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return bom ? { text, bom: true } : { text };
-  } catch {
-    return { error: 'it is not valid UTF-8 text' };
-  }
 }
 
 /** Finds `.paperlistrc.json` in the document's folder or the nearest folder above it. */

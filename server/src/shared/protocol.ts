@@ -114,3 +114,40 @@ export interface HouseStyleResult {
   /** The fields pinned by `houseStyle` in `.paperlistrc.json` rather than inferred from the list. */
   pinned: string[];
 }
+
+// Files the server cannot read itself: in a browser (github.dev, vscode.dev) the extension reads them
+// through `vscode.workspace.fs` and answers these requests from the server.
+
+/** The `initializationOptions` key by which a client says that it answers these requests. */
+export const clientReadsFilesOption = 'clientReadsFiles';
+
+/** A file the client read for the server: its URI, and its text or why it cannot be used. */
+export interface ClientFile {
+  uri: string;
+  text?: string;
+  error?: string;
+}
+
+/** `.paperlistrc.json` in the document's folder or the nearest folder above it; null when there is none. */
+export namespace ConfigFileRequest {
+  export const method = 'paperList/configFile' as const;
+  export const type = new RequestType<{ uri: string }, ClientFile | null, void>(method);
+}
+
+/**
+ * Whether files exist, by paths relative to the document's folder: true, false, or null when the client
+ * cannot tell. The `file-missing` rule reports only a definite false.
+ */
+export namespace FilesExistRequest {
+  export const method = 'paperList/filesExist' as const;
+  export const type = new RequestType<{ uri: string; paths: string[] }, (boolean | null)[], void>(method);
+}
+
+/**
+ * A `paperList.bibFiles` file of the document: `path` is absolute, or relative to the workspace folder that
+ * holds the document (its own folder when none does). Files over `maxBytes` are refused.
+ */
+export namespace BibFileRequest {
+  export const method = 'paperList/bibFile' as const;
+  export const type = new RequestType<{ uri: string; path: string; maxBytes: number }, ClientFile, void>(method);
+}

@@ -9,7 +9,7 @@ const schemePattern = /^[a-z][a-z0-9+.-]*:/i;
  * local file: URLs with a scheme, `//host` links, `#fragment` links, empty links, broken links, and `/root` paths,
  * whose root (the repository's) the core cannot know.
  */
-function relativePath(url: string): string | undefined {
+export function linkedFilePath(url: string): string | undefined {
   const trimmed = url.trim();
   if (!trimmed || trimmed.startsWith('#') || trimmed.startsWith('/') || trimmed.startsWith('\\') || schemePattern.test(trimmed)) return undefined;
   // `[https://…` and `[a](b)` are broken link syntax and `https//…` a misspelt scheme, not file names;
@@ -35,7 +35,7 @@ export const fileMissingRule: Rule = {
     if (!fileExists) return;
     const known = new Map<string, boolean | undefined>();
     for (const link of list.links) {
-      const path = relativePath(link.url);
+      const path = linkedFilePath(link.url);
       if (path === undefined) continue;
       if (!known.has(path)) known.set(path, fileExists.call(host, path));
       // Only a definite "no" is reported; undefined means the host cannot tell.

@@ -21,6 +21,7 @@ import { headingWhitespaceRule } from './headingWhitespace';
 import { sectionEmptyRule } from './sectionEmpty';
 import { anchorMissingRule } from './anchorMissing';
 import { fileMissingRule } from './fileMissing';
+export { linkedFilePath } from './fileMissing';
 
 /** Every rule, in the order of the docs' rule table. */
 export const allRules: readonly Rule[] = [
