@@ -95,7 +95,7 @@ export const authorFormatRule: Rule = {
   },
   docs: {
     summary: '`Ganguliet al.`, `et al` without its period, `et. al.`',
-    fix: 'yes (safe)',
+    fix: 'write `et al.` (safe)',
     details: `\`*Ganguliet al.*\` (a surname glued to "et al."), \`*Smith et al*\` (no period), \`*Smith et. al.*\`.
 Fix: \`*Ganguli et al.*\`, \`*Smith et al.*\`. A single letter glued to "et al" is ambiguous, so that fix is
 not applied by fix-all.`,

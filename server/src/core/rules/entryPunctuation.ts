@@ -63,7 +63,7 @@ export const entryPunctuationRule: Rule = {
   },
   docs: {
     summary: 'a missing period after the title or the year, against the list\'s house style',
-    fix: 'yes (safe)',
+    fix: 'add the period (safe)',
     details: `A period is missing after the title (\`**Title** [[URL](…)]\`) or after the year (\`2023 [[Blog](…)]\`), where
 the list's [house style](../README.md#house-style) has one. On a list whose entries mostly go without, nothing is
 reported. Fix: add the period, inside or outside the bold (and inside the quotes of \`**"Title"**\`) as the

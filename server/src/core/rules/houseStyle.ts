@@ -192,7 +192,7 @@ export const houseStyleRule: Rule = {
   },
   docs: {
     summary: 'an entry written differently from the list\'s [house style](../README.md#house-style): a label\'s spelling, link brackets, the separator between links, the period after the authors',
-    fix: 'yes (safe)',
+    fix: 'the list\'s spelling, brackets, separator or period (safe)',
     details: `An entry written differently from the list's [house style](../README.md#house-style):
 
 - a label spelt differently from the way the list spells it most (\`paper\` where the list writes \`Paper\`),
