@@ -17,14 +17,16 @@ test('boundaries: the core imports nothing from vscode, the LSP runtime or node:
   assert.deepEqual(offenders, []);
 });
 
-test('boundaries: every rule has a unique code, a test file and a section in the README', () => {
+test('boundaries: every rule has a unique code, a test file, a row in the README and a section in docs/rules.md', () => {
   const codes = allRules.map((rule) => rule.code);
   assert.equal(new Set(codes).size, codes.length);
   const readme = readFileSync('README.md', 'utf8');
+  const ruleDocs = readFileSync('docs/rules.md', 'utf8');
   for (const rule of allRules) {
     const file = rule.code.replace(/-(\w)/g, (_match, letter: string) => letter.toUpperCase());
     assert.ok(existsSync(join('server/src/core/rules', `${file}.ts`)), `${rule.code} has a module`);
     assert.ok(existsSync(join('test/core/rules', `${file}.test.ts`)), `${rule.code} has tests`);
-    assert.ok(readme.includes(`### ${rule.code}\n`), `${rule.code} has a README section`);
+    assert.ok(readme.includes(`| [${rule.code}](docs/rules.md#${rule.code}) |`), `${rule.code} has a row in the README's rule table`);
+    assert.ok(ruleDocs.includes(`\n## ${rule.code}\n`), `${rule.code} has a section in docs/rules.md`);
   }
 });

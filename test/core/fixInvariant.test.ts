@@ -84,6 +84,7 @@ test('fixInvariant: fixAll applies no safe fix of a rule that would change what 
     defaultSeverity: 'warning',
     description: 'Rewrites a venue year.',
     fixable: true,
+    docs: { summary: 'a venue year', fix: 'rewrite it', examples: { valid: [], invalid: [] } },
     check({ list, report }) {
       const at = list.text.indexOf('2023');
       if (at !== -1) report({ span: { start: at, end: at + 4 }, message: 'm', fixes: [{ title: 't', edits: [{ start: at, end: at + 4, newText: '2024' }], safe: true }] });

@@ -42,6 +42,7 @@ test('lint: an entry-scoped rule sees only the entries an edit touched', () => {
     defaultSeverity: 'info' as const,
     description: 'Counts the entries it is asked about.',
     fixable: false,
+    docs: { summary: 'nothing', fix: '–', examples: { valid: [], invalid: [] } },
     scope: 'entry' as const,
     check({ entries }: { entries: readonly unknown[] }) {
       seen.push(entries.length);

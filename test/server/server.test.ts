@@ -93,7 +93,7 @@ test('server: diagnostics equal the CLI findings on the reference list', () => {
   assert.deepEqual(initialDiagnostics.map(row), expected);
   for (const diagnostic of initialDiagnostics) {
     assert.equal(diagnostic.source, 'paperlist');
-    assert.equal(diagnostic.codeDescription?.href, `https://github.com/paperlist/paperlist#${diagnostic.code}`);
+    assert.equal(diagnostic.codeDescription?.href, `https://github.com/paperlist/paperlist/blob/main/docs/rules.md#${diagnostic.code}`);
   }
 });
 

@@ -1,4 +1,4 @@
-import type { ResolvedConfig } from './config';
+import type { PaperListConfig, ResolvedConfig } from './config';
 import type { Entry, PaperList } from './model';
 import type { Span } from './text';
 
@@ -65,6 +65,43 @@ export interface RuleContext {
   report(report: Report): void;
 }
 
+/** A finding a documented example must produce: its message and where it starts (one-based line and column). */
+export interface ExpectedFinding {
+  message: string;
+  line: number;
+  column: number;
+}
+
+/** A markdown text that the rule flags, as the docs show it and the example test runs it. */
+export interface InvalidExample extends ExpectedFinding {
+  text: string;
+  /**
+   * The text after the fix: what fix-all makes of it when the fix is safe, else what the first
+   * quick fix makes of it. Required when the finding has a fix.
+   */
+  fixed?: string;
+}
+
+/** A rule's documentation, in the spirit of remark-lint's: the README table, docs/rules.md and a test come from it. */
+export interface RuleDocs {
+  /** What the rule finds, as a phrase for the README's rule table. */
+  summary: string;
+  /** What its fix does, for the rule table ("renumber the list (safe)"); "–" when it has none. */
+  fix: string;
+  /** The longer explanation in markdown, for docs/rules.md. */
+  details?: string;
+  examples: {
+    /** Texts with no finding of the rule. */
+    valid: string[];
+    /** Texts with exactly one finding of the rule each. */
+    invalid: InvalidExample[];
+    /** A config the examples run with, when they need one. */
+    config?: PaperListConfig;
+    /** Relative paths that exist next to the example documents (for rules that look at files). */
+    existingFiles?: string[];
+  };
+}
+
 export interface Rule {
   /** Stable, kebab-case; used in config, inline comments, diagnostics and docs. */
   code: string;
@@ -80,4 +117,6 @@ export interface Rule {
   /** For entry-scoped rules: the list-wide facts the rule uses (its majority style, its vocabulary). */
   contextKey?(context: RuleContext): string;
   check(context: RuleContext): void;
+  /** Its description, details and examples; docs/rules.md, the README table and a test are built from them. */
+  docs: RuleDocs;
 }

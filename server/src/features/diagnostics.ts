@@ -4,7 +4,8 @@ import { rangeOf } from './convert';
 import type { Analysis } from './documents';
 
 export const diagnosticSource = 'paperlist';
-export const docsUrl = 'https://github.com/paperlist/paperlist';
+/** Where each rule's section is: the anchor is the rule's code. */
+export const docsUrl = 'https://github.com/paperlist/paperlist/blob/main/docs/rules.md';
 
 /**
  * At most this many related locations go out per diagnostic: a paper copied into hundreds of sections

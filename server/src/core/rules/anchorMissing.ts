@@ -137,4 +137,52 @@ export const anchorMissingRule: Rule = {
       });
     }
   },
+  docs: {
+    summary: 'a `#fragment` link that matches no heading (GitHub\'s slugs, `-1` suffixes for repeats)',
+    fix: 'the closest anchor',
+    details: `A \`#fragment\` link (markdown or an HTML \`href\`) that matches no heading under GitHub's slug rules (lower
+case, punctuation dropped, spaces as \`-\`, \`-1\`, \`-2\` for repeats) and no \`id\` or \`name\` in the document.
+The message suggests the closest anchor when there is one.`,
+    examples: {
+      valid: [
+        `# Papers
+
+See [Alignment](#alignment).
+
+## Alignment
+
+1. **Alpha**. *Li et al.* ICML 2020. [[Paper](https://example.org/a)]
+2. **Beta**. *Wu et al.* ICLR 2021. [[Paper](https://example.org/b)]
+3. **Gamma**. *Xu et al.* ACL 2022. [[Paper](https://example.org/c)]
+`,
+      ],
+      invalid: [
+        {
+          text: `# Papers
+
+See [Alignment](#alignmnet).
+
+## Alignment
+
+1. **Alpha**. *Li et al.* ICML 2020. [[Paper](https://example.org/a)]
+2. **Beta**. *Wu et al.* ICLR 2021. [[Paper](https://example.org/b)]
+3. **Gamma**. *Xu et al.* ACL 2022. [[Paper](https://example.org/c)]
+`,
+          message: 'Link "#alignmnet" matches no heading or anchor in this document; did you mean "#alignment"?',
+          line: 3,
+          column: 17,
+          fixed: `# Papers
+
+See [Alignment](#alignment).
+
+## Alignment
+
+1. **Alpha**. *Li et al.* ICML 2020. [[Paper](https://example.org/a)]
+2. **Beta**. *Wu et al.* ICLR 2021. [[Paper](https://example.org/b)]
+3. **Gamma**. *Xu et al.* ACL 2022. [[Paper](https://example.org/c)]
+`,
+        },
+      ],
+    },
+  },
 };

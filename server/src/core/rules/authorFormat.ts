@@ -93,4 +93,57 @@ export const authorFormatRule: Rule = {
       }
     }
   },
+  docs: {
+    summary: '`Ganguliet al.`, `et al` without its period, `et. al.`',
+    fix: 'write `et al.` (safe)',
+    details: `\`*Ganguliet al.*\` (a surname glued to "et al."), \`*Smith et al*\` (no period), \`*Smith et. al.*\`.
+Fix: \`*Ganguli et al.*\`, \`*Smith et al.*\`. A single letter glued to "et al" is ambiguous, so that fix is
+not applied by fix-all.`,
+    examples: {
+      valid: [
+        `# Papers
+
+1. **Alpha**. *Li et al.* ICML 2020. [[Paper](https://example.org/a)]
+2. **Beta**. *Wu et al.* ICLR 2021. [[Paper](https://example.org/b)]
+3. **Gamma**. *Xu et al.* ACL 2022. [[Paper](https://example.org/c)]
+`,
+      ],
+      invalid: [
+        {
+          text: `# Papers
+
+1. **Alpha**. *Li et al.* ICML 2020. [[Paper](https://example.org/a)]
+2. **Beta**. *Wu et al.* ICLR 2021. [[Paper](https://example.org/b)]
+3. **Gamma**. *Xuet al.* ACL 2022. [[Paper](https://example.org/c)]
+`,
+          message: 'Authors "Xuet al." glue the surname to "et al."; expected "Xu et al.".',
+          line: 5,
+          column: 16,
+          fixed: `# Papers
+
+1. **Alpha**. *Li et al.* ICML 2020. [[Paper](https://example.org/a)]
+2. **Beta**. *Wu et al.* ICLR 2021. [[Paper](https://example.org/b)]
+3. **Gamma**. *Xu et al.* ACL 2022. [[Paper](https://example.org/c)]
+`,
+        },
+        {
+          text: `# Papers
+
+1. **Alpha**. *Li et al.* ICML 2020. [[Paper](https://example.org/a)]
+2. **Beta**. *Wu et al.* ICLR 2021. [[Paper](https://example.org/b)]
+3. **Gamma**. *Xu et al* ACL 2022. [[Paper](https://example.org/c)]
+`,
+          message: 'Authors "Xu et al" lack the period after "et al"; expected "Xu et al.".',
+          line: 5,
+          column: 16,
+          fixed: `# Papers
+
+1. **Alpha**. *Li et al.* ICML 2020. [[Paper](https://example.org/a)]
+2. **Beta**. *Wu et al.* ICLR 2021. [[Paper](https://example.org/b)]
+3. **Gamma**. *Xu et al.* ACL 2022. [[Paper](https://example.org/c)]
+`,
+        },
+      ],
+    },
+  },
 };

@@ -210,4 +210,46 @@ export const entryDuplicateRule: Rule = {
     }
     memo.end();
   },
+  docs: {
+    summary: 'the same paper twice in one section',
+    fix: 'remove the copy (never in fix-all)',
+    details: `The same paper twice in one section. The later copy is reported, with a link to the first. Fix (never
+part of fix-all): remove this duplicate.`,
+    examples: {
+      valid: [
+        `# Papers
+
+## Alignment
+
+1. **Alpha**. *Li et al.* ICML 2020. [[Paper](https://example.org/a)]
+2. **Beta**. *Wu et al.* ICLR 2021. [[Paper](https://example.org/b)]
+3. **Gamma**. *Xu et al.* ACL 2022. [[Paper](https://example.org/c)]
+
+## Safety
+
+1. **Alpha**. *Li et al.* ICML 2020. [[Paper](https://example.org/a)]
+`,
+      ],
+      invalid: [
+        {
+          text: `# Papers
+
+1. **Alpha**. *Li et al.* ICML 2020. [[Paper](https://example.org/a)]
+2. **Beta**. *Wu et al.* ICLR 2021. [[Paper](https://example.org/b)]
+3. **Gamma**. *Xu et al.* ACL 2022. [[Paper](https://example.org/c)]
+4. **Alpha**. *Li et al.* ICML 2020. [[Paper](https://example.org/a)]
+`,
+          message: '"Alpha" is already listed on line 3 in section "Papers"; expected each paper once per section.',
+          line: 6,
+          column: 4,
+          fixed: `# Papers
+
+1. **Alpha**. *Li et al.* ICML 2020. [[Paper](https://example.org/a)]
+2. **Beta**. *Wu et al.* ICLR 2021. [[Paper](https://example.org/b)]
+3. **Gamma**. *Xu et al.* ACL 2022. [[Paper](https://example.org/c)]
+`,
+        },
+      ],
+    },
+  },
 };

@@ -211,4 +211,60 @@ export const entryInconsistentRule: Rule = {
     }
     memo.end();
   },
+  docs: {
+    summary: 'the same paper in several sections with a different title, authors, venue or year',
+    fix: 'copy the other copy\'s fields',
+    details: `The same paper in several sections with a different title, authors, venue or year. The version most
+copies share is taken as right; the message names the fields that differ and the other copies are
+linked as related information. Case and a final period do not count as a difference; for authors,
+neither do affiliations in parentheses, initials and punctuation (\`*Maxwell I. Nye et al*\` is
+\`*Maxwell Nye et al.*\`). Fix (never part of fix-all): make this entry match another copy.`,
+    examples: {
+      valid: [
+        `# Papers
+
+## Alignment
+
+1. **Alpha**. *Li et al.* ICML 2020. [[Paper](https://example.org/a)]
+2. **Beta**. *Wu et al.* ICLR 2021. [[Paper](https://example.org/b)]
+3. **Gamma**. *Xu et al.* ACL 2022. [[Paper](https://example.org/c)]
+
+## Safety
+
+1. **Alpha**. *Li et al.* ICML 2020. [[Paper](https://example.org/a)]
+`,
+      ],
+      invalid: [
+        {
+          text: `# Papers
+
+## Alignment
+
+1. **Alpha**. *Li et al.* ICML 2020. [[Paper](https://example.org/a)]
+2. **Beta**. *Wu et al.* ICLR 2021. [[Paper](https://example.org/b)]
+3. **Gamma**. *Xu et al.* ACL 2022. [[Paper](https://example.org/c)]
+
+## Safety
+
+1. **Alpha**. *Li et al.* ICML 2019. [[Paper](https://example.org/a)]
+`,
+          message: 'Year differs from the copy on line 5: "2019" here, "2020" there.',
+          line: 11,
+          column: 4,
+          fixed: `# Papers
+
+## Alignment
+
+1. **Alpha**. *Li et al.* ICML 2020. [[Paper](https://example.org/a)]
+2. **Beta**. *Wu et al.* ICLR 2021. [[Paper](https://example.org/b)]
+3. **Gamma**. *Xu et al.* ACL 2022. [[Paper](https://example.org/c)]
+
+## Safety
+
+1. **Alpha**. *Li et al.* ICML 2020. [[Paper](https://example.org/a)]
+`,
+        },
+      ],
+    },
+  },
 };

@@ -61,4 +61,68 @@ export const entryPunctuationRule: Rule = {
       }
     }
   },
+  docs: {
+    summary: 'a missing period after the title or the year, against the list\'s house style',
+    fix: 'add the period (safe)',
+    details: `A period is missing after the title (\`**Title** [[URL](…)]\`) or after the year (\`2023 [[Blog](…)]\`), where
+the list's [house style](../README.md#house-style) has one. On a list whose entries mostly go without, nothing is
+reported. Fix: add the period, inside or outside the bold (and inside the quotes of \`**"Title"**\`) as the
+list does.`,
+    examples: {
+      valid: [
+        `# Papers
+
+1. **Alpha**. *Li et al.* ICML 2020. [[Paper](https://example.org/a)]
+2. **Beta**. *Wu et al.* ICLR 2021. [[Paper](https://example.org/b)]
+3. **Gamma**. *Xu et al.* ACL 2022. [[Paper](https://example.org/c)]
+`,
+        `# Papers
+
+1. **Alpha** *Li et al.* ICML 2020 [[Paper](https://example.org/a)]
+2. **Beta** *Wu et al.* ICLR 2021 [[Paper](https://example.org/b)]
+3. **Gamma** *Xu et al.* ACL 2022 [[Paper](https://example.org/c)]
+`,
+      ],
+      invalid: [
+        {
+          text: `# Papers
+
+1. **Alpha**. *Li et al.* ICML 2020. [[Paper](https://example.org/a)]
+2. **Beta**. *Wu et al.* ICLR 2021. [[Paper](https://example.org/b)]
+3. **Gamma**. *Xu et al.* ACL 2022. [[Paper](https://example.org/c)]
+4. **Delta** *Ng et al.* EMNLP 2023. [[Paper](https://example.org/d)]
+`,
+          message: 'Title "Delta" has no period after it; expected one after the closing "**", as the list\'s house style has.',
+          line: 6,
+          column: 11,
+          fixed: `# Papers
+
+1. **Alpha**. *Li et al.* ICML 2020. [[Paper](https://example.org/a)]
+2. **Beta**. *Wu et al.* ICLR 2021. [[Paper](https://example.org/b)]
+3. **Gamma**. *Xu et al.* ACL 2022. [[Paper](https://example.org/c)]
+4. **Delta**. *Ng et al.* EMNLP 2023. [[Paper](https://example.org/d)]
+`,
+        },
+        {
+          text: `# Papers
+
+1. **Alpha**. *Li et al.* ICML 2020. [[Paper](https://example.org/a)]
+2. **Beta**. *Wu et al.* ICLR 2021. [[Paper](https://example.org/b)]
+3. **Gamma**. *Xu et al.* ACL 2022. [[Paper](https://example.org/c)]
+4. **Delta**. *Ng et al.* EMNLP 2023 [[Paper](https://example.org/d)]
+`,
+          message: 'Year 2023 has no period after it; expected "2023.", as the list\'s house style has.',
+          line: 6,
+          column: 33,
+          fixed: `# Papers
+
+1. **Alpha**. *Li et al.* ICML 2020. [[Paper](https://example.org/a)]
+2. **Beta**. *Wu et al.* ICLR 2021. [[Paper](https://example.org/b)]
+3. **Gamma**. *Xu et al.* ACL 2022. [[Paper](https://example.org/c)]
+4. **Delta**. *Ng et al.* EMNLP 2023. [[Paper](https://example.org/d)]
+`,
+        },
+      ],
+    },
+  },
 };

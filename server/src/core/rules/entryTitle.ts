@@ -124,4 +124,41 @@ export const entryTitleRule: Rule = {
       if (problem) report({ ...problem, entry: entry.index });
     }
   },
+  docs: {
+    summary: 'in a list of bold titles: no bold title, an unclosed or empty one, or one that does not render as bold',
+    fix: '–',
+    details: `In a list that writes its titles in bold: an entry whose title is not bold, a \`**\` that never closes,
+nothing between the markers, or markers that pair up in the source but do not render as bold (a stray \`*\`
+inside, as in \`**… 90\\%* chatgpt quality**\`). Lists with plain or linked titles are not asked for bold.`,
+    examples: {
+      valid: [
+        `# Papers
+
+1. **Alpha**. *Li et al.* ICML 2020. [[Paper](https://example.org/a)]
+2. **Beta**. *Wu et al.* ICLR 2021. [[Paper](https://example.org/b)]
+3. **Gamma**. *Xu et al.* ACL 2022. [[Paper](https://example.org/c)]
+`,
+        `# Papers
+
+- Alpha. *Li et al.* ICML 2020. [[Paper](https://example.org/a)]
+- Beta. *Wu et al.* ICLR 2021. [[Paper](https://example.org/b)]
+- Gamma. *Xu et al.* ACL 2022. [[Paper](https://example.org/c)]
+`,
+      ],
+      invalid: [
+        {
+          text: `# Papers
+
+1. **Alpha**. *Li et al.* ICML 2020. [[Paper](https://example.org/a)]
+2. **Beta**. *Wu et al.* ICLR 2021. [[Paper](https://example.org/b)]
+3. **Gamma**. *Xu et al.* ACL 2022. [[Paper](https://example.org/c)]
+4. **Delta. *Ng et al.* EMNLP 2023. [[Paper](https://example.org/d)]
+`,
+          message: 'Title "**Delta. *Ng et al.* EMNLP 2023." opens with "**" that is never closed; expected a closing "**" after the title.',
+          line: 6,
+          column: 4,
+        },
+      ],
+    },
+  },
 };

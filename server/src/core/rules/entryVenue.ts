@@ -32,4 +32,32 @@ export const entryVenueRule: Rule = {
       });
     }
   },
+  docs: {
+    summary: 'venue text that holds a URL or a piece of a link',
+    fix: '–',
+    details: 'The venue holds a URL or a piece of a link, as in `*Chiang et al.* See https://vicuna 2023.`',
+    examples: {
+      valid: [
+        `# Papers
+
+1. **Alpha**. *Li et al.* ICML 2020. [[Paper](https://example.org/a)]
+2. **Beta**. *Wu et al.* ICLR 2021. [[Paper](https://example.org/b)]
+3. **Gamma**. *Xu et al.* ACL 2022. [[Paper](https://example.org/c)]
+`,
+      ],
+      invalid: [
+        {
+          text: `# Papers
+
+1. **Alpha**. *Li et al.* ICML 2020. [[Paper](https://example.org/a)]
+2. **Beta**. *Wu et al.* ICLR 2021. [[Paper](https://example.org/b)]
+3. **Vicuna**. *Chiang et al.* See https://vicuna 2023. [[Blog](https://example.org/v)]
+`,
+          message: 'Venue "See https://vicuna" holds a URL; expected the name of the venue, such as "arXiv" or "NeurIPS", with links in [[Label](url)] after the year.',
+          line: 5,
+          column: 32,
+        },
+      ],
+    },
+  },
 };

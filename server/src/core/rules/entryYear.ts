@@ -63,4 +63,52 @@ export const entryYearRule: Rule = {
       }
     }
   },
+  docs: {
+    summary: 'no year where the section gives years, or not a plausible year',
+    fix: '–',
+    details: `An entry has no year where the other entries of its section (or list) have one, or a number where the year
+should be that is not a plausible year (\`arXiv 20223\`, \`NeurIPS 2099\`, \`EMNLP 18\`). A date before or after the
+title, a venue tag (\`[ICLR 2024]\`) and a two-digit year after a venue (\`IVA '20\`) count as the year.`,
+    examples: {
+      valid: [
+        `# Papers
+
+1. **Alpha**. *Li et al.* ICML 2020. [[Paper](https://example.org/a)]
+2. **Beta**. *Wu et al.* ICLR 2021. [[Paper](https://example.org/b)]
+3. **Gamma**. *Xu et al.* ACL 2022. [[Paper](https://example.org/c)]
+`,
+      ],
+      invalid: [
+        {
+          text: `# Papers
+
+1. **Alpha**. *Li et al.* ICML 2020. [[Paper](https://example.org/a)]
+2. **Beta**. *Wu et al.* ICLR 2021. [[Paper](https://example.org/b)]
+3. **Gamma**. *Xu et al.* ACL 2099. [[Paper](https://example.org/c)]
+`,
+          message: 'Year 2099 of "Gamma" is in the future; expected a year from 1800 to 2027.',
+          line: 5,
+          column: 31,
+        },
+        {
+          text: `# Papers
+
+1. **Alpha**. *Li et al.* ICML 2020. [[Paper](https://example.org/alpha)]
+2. **Beta**. *Wu et al.* ICLR 2021. [[Paper](https://example.org/beta)]
+3. **Gamma**. *Xu et al.* ACL 2022. [[Paper](https://example.org/gamma)]
+4. **Delta**. *Ng et al.* EMNLP 2023. [[Paper](https://example.org/delta)]
+5. **Epsilon**. *Ma et al.* NeurIPS 2019. [[Paper](https://example.org/epsilon)]
+6. **Zeta**. *Hu et al.* CVPR 2020. [[Paper](https://example.org/zeta)]
+7. **Eta**. *Yu et al.* ICCV 2021. [[Paper](https://example.org/eta)]
+8. **Theta**. *Lu et al.* NAACL 2022. [[Paper](https://example.org/theta)]
+9. **Iota**. *Qi et al.* AAAI 2023. [[Paper](https://example.org/iota)]
+10. **Kappa**. *He et al.* KDD. [[Paper](https://example.org/kappa)]
+`,
+          message: 'Entry "Kappa" has no year; expected a four-digit year after the venue, as "arXiv 2023".',
+          line: 12,
+          column: 28,
+        },
+      ],
+    },
+  },
 };

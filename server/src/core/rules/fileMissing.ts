@@ -49,4 +49,38 @@ export const fileMissingRule: Rule = {
       });
     }
   },
+  docs: {
+    summary: 'a relative link or image whose file does not exist next to the document',
+    fix: '–',
+    details: `A relative link or image (\`![](paper_tree.png)\`) whose file does not exist next to the document. Only the
+file's existence is checked; nothing is read.`,
+    examples: {
+      valid: [
+        `# Papers
+
+![Overview](overview.png)
+
+1. **Alpha**. *Li et al.* ICML 2020. [[Paper](https://example.org/a)]
+2. **Beta**. *Wu et al.* ICLR 2021. [[Paper](https://example.org/b)]
+3. **Gamma**. *Xu et al.* ACL 2022. [[Paper](https://example.org/c)]
+`,
+      ],
+      invalid: [
+        {
+          text: `# Papers
+
+![Tree](paper_tree.png)
+
+1. **Alpha**. *Li et al.* ICML 2020. [[Paper](https://example.org/a)]
+2. **Beta**. *Wu et al.* ICLR 2021. [[Paper](https://example.org/b)]
+3. **Gamma**. *Xu et al.* ACL 2022. [[Paper](https://example.org/c)]
+`,
+          message: 'Image "paper_tree.png" names a file that does not exist next to this document; expected an existing file.',
+          line: 3,
+          column: 9,
+        },
+      ],
+      existingFiles: ['overview.png'],
+    },
+  },
 };

@@ -21,4 +21,36 @@ export const headingIncrementRule: Rule = {
       previous = heading.level;
     }
   },
+  docs: {
+    summary: 'a heading that skips a level',
+    fix: '–',
+    details: 'A heading that skips a level, such as `####` right under `##`.',
+    examples: {
+      valid: [
+        `# Papers
+
+## Alignment
+
+1. **Alpha**. *Li et al.* ICML 2020. [[Paper](https://example.org/a)]
+2. **Beta**. *Wu et al.* ICLR 2021. [[Paper](https://example.org/b)]
+3. **Gamma**. *Xu et al.* ACL 2022. [[Paper](https://example.org/c)]
+`,
+      ],
+      invalid: [
+        {
+          text: `# Papers
+
+#### Alignment
+
+1. **Alpha**. *Li et al.* ICML 2020. [[Paper](https://example.org/a)]
+2. **Beta**. *Wu et al.* ICLR 2021. [[Paper](https://example.org/b)]
+3. **Gamma**. *Xu et al.* ACL 2022. [[Paper](https://example.org/c)]
+`,
+          message: 'Heading "Alignment" is level 4 after a level 1 heading; expected level 2 at most.',
+          line: 3,
+          column: 1,
+        },
+      ],
+    },
+  },
 };

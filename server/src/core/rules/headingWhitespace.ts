@@ -21,4 +21,42 @@ export const headingWhitespaceRule: Rule = {
       });
     }
   },
+  docs: {
+    summary: 'trailing white space in a heading',
+    fix: 'trim (safe)',
+    details: 'A heading that ends with white space (`#### Model Synthetic Feedback␠`). Fix: trim it.',
+    examples: {
+      valid: [
+        `# Papers
+
+1. **Alpha**. *Li et al.* ICML 2020. [[Paper](https://example.org/a)]
+2. **Beta**. *Wu et al.* ICLR 2021. [[Paper](https://example.org/b)]
+3. **Gamma**. *Xu et al.* ACL 2022. [[Paper](https://example.org/c)]
+`,
+      ],
+      invalid: [
+        {
+          text: `# Papers
+
+## Alignment 
+
+1. **Alpha**. *Li et al.* ICML 2020. [[Paper](https://example.org/a)]
+2. **Beta**. *Wu et al.* ICLR 2021. [[Paper](https://example.org/b)]
+3. **Gamma**. *Xu et al.* ACL 2022. [[Paper](https://example.org/c)]
+`,
+          message: 'Heading "Alignment" ends with a space; expected no trailing white space.',
+          line: 3,
+          column: 13,
+          fixed: `# Papers
+
+## Alignment
+
+1. **Alpha**. *Li et al.* ICML 2020. [[Paper](https://example.org/a)]
+2. **Beta**. *Wu et al.* ICLR 2021. [[Paper](https://example.org/b)]
+3. **Gamma**. *Xu et al.* ACL 2022. [[Paper](https://example.org/c)]
+`,
+        },
+      ],
+    },
+  },
 };

@@ -190,4 +190,74 @@ export const houseStyleRule: Rule = {
       }
     }
   },
+  docs: {
+    summary: 'an entry written differently from the list\'s [house style](../README.md#house-style): a label\'s spelling, link brackets, the separator between links, the period after the authors',
+    fix: 'the list\'s spelling, brackets, separator or period (safe)',
+    details: `An entry written differently from the list's [house style](../README.md#house-style):
+
+- a label spelt differently from the way the list spells it most (\`paper\` where the list writes \`Paper\`),
+  or a label that is not one of the list's labels (the built-in ones, the config's \`linkLabels\`, and those
+  the list uses at least three times);
+- a link without brackets in a list of \`[[Paper](url)]\`, or with them in a list of \`[paper](url)\`;
+- a space between links in a list that writes \`][\`, or none in a list that writes \`] [\`;
+- \`*Wang et al*.\` in a list that writes \`*Wang et al.*\`, or the other way round;
+- a label in \`Paper\` case in a list that writes \`paper\`, or the other way round (labels in capitals such as
+  \`PDF\` keep their spelling);
+- a title without quotes in a list that writes \`**"Title"**\`, or the other way round.
+
+Only habits that at least three in four entries share are enforced (or those pinned in the config), so a
+list with no one way gets no findings for it. Information only. Fixes: the list's spelling, brackets,
+separator or period (safe); an unknown label has no fix.`,
+    examples: {
+      valid: [
+        `# Papers
+
+1. **Alpha**. *Li et al.* ICML 2020. [[Paper](https://example.org/a)]
+2. **Beta**. *Wu et al.* ICLR 2021. [[Paper](https://example.org/b)]
+3. **Gamma**. *Xu et al.* ACL 2022. [[Paper](https://example.org/c)]
+4. **Delta**. *Ng et al.* EMNLP 2023. [[Paper](https://example.org/d)]
+`,
+      ],
+      invalid: [
+        {
+          text: `# Papers
+
+1. **Alpha**. *Li et al.* ICML 2020. [[Paper](https://example.org/a)]
+2. **Beta**. *Wu et al.* ICLR 2021. [[Paper](https://example.org/b)]
+3. **Gamma**. *Xu et al.* ACL 2022. [[Paper](https://example.org/c)]
+4. **Delta**. *Ng et al.* EMNLP 2023. [[paper](https://example.org/d)]
+`,
+          message: 'Link label "paper" is spelt "Paper" elsewhere in this list; expected "Paper".',
+          line: 6,
+          column: 41,
+          fixed: `# Papers
+
+1. **Alpha**. *Li et al.* ICML 2020. [[Paper](https://example.org/a)]
+2. **Beta**. *Wu et al.* ICLR 2021. [[Paper](https://example.org/b)]
+3. **Gamma**. *Xu et al.* ACL 2022. [[Paper](https://example.org/c)]
+4. **Delta**. *Ng et al.* EMNLP 2023. [[Paper](https://example.org/d)]
+`,
+        },
+        {
+          text: `# Papers
+
+1. **Alpha**. *Li et al.* ICML 2020. [[Paper](https://example.org/a)]
+2. **Beta**. *Wu et al.* ICLR 2021. [[Paper](https://example.org/b)]
+3. **Gamma**. *Xu et al.* ACL 2022. [[Paper](https://example.org/c)]
+4. **Delta**. *Ng et al.* EMNLP 2023. [Paper](https://example.org/d)
+`,
+          message: 'Link "Paper" has no brackets around it; expected "[[Paper](…)]", as the list\'s house style has.',
+          line: 6,
+          column: 39,
+          fixed: `# Papers
+
+1. **Alpha**. *Li et al.* ICML 2020. [[Paper](https://example.org/a)]
+2. **Beta**. *Wu et al.* ICLR 2021. [[Paper](https://example.org/b)]
+3. **Gamma**. *Xu et al.* ACL 2022. [[Paper](https://example.org/c)]
+4. **Delta**. *Ng et al.* EMNLP 2023. [[Paper](https://example.org/d)]
+`,
+        },
+      ],
+    },
+  },
 };

@@ -50,4 +50,33 @@ export const linkDuplicateRule: Rule = {
       }
     }
   },
+  docs: {
+    summary: 'the same URL twice in one entry',
+    fix: '–',
+    details: `The same URL twice in one entry, for example the same GitHub repository as both \`[[Project]]\` and
+\`[[Data]]\`. Information only.`,
+    examples: {
+      valid: [
+        `# Papers
+
+1. **Alpha**. *Li et al.* ICML 2020. [[Paper](https://example.org/a)]
+2. **Beta**. *Wu et al.* ICLR 2021. [[Paper](https://example.org/b)]
+3. **Gamma**. *Xu et al.* ACL 2022. [[Paper](https://example.org/c)]
+`,
+      ],
+      invalid: [
+        {
+          text: `# Papers
+
+1. **Alpha**. *Li et al.* ICML 2020. [[Paper](https://example.org/a)]
+2. **Beta**. *Wu et al.* ICLR 2021. [[Paper](https://example.org/b)]
+3. **Gamma**. *Xu et al.* ACL 2022. [[Project](https://github.com/xu/gamma)] [[Data](https://github.com/xu/gamma)]
+`,
+          message: 'Link "Data" points to the same URL as the earlier link "Project", "https://github.com/xu/gamma"; expected each URL once per entry.',
+          line: 5,
+          column: 86,
+        },
+      ],
+    },
+  },
 };

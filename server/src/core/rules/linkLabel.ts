@@ -95,4 +95,43 @@ export const linkLabelRule: Rule = {
       }
     }
   },
+  docs: {
+    summary: 'a label that looks like a misspelling of one of the list\'s labels (`Papr`, `Cdoe`)',
+    fix: 'the closest label',
+    details: `A link label that looks like a misspelling of one of the list's labels: the built-in labels (Paper, PDF,
+Code, Data, Dataset, Project, Checkpoint, Model, Demo, Blog, Website, URL, Leaderboard, Slides, Video and
+more), the \`linkLabels\` of the config, and labels the list itself uses at least three times. \`Papr\` →
+\`Paper\` and \`Cdoe\` → \`Code\` are one edit away and fixed safely; a label two edits away, or near two labels,
+has a fix that needs a look. A label in another case, or one the list does not know, is
+[house-style](#house-style)'s business.`,
+    examples: {
+      valid: [
+        `# Papers
+
+1. **Alpha**. *Li et al.* ICML 2020. [[Paper](https://example.org/a)]
+2. **Beta**. *Wu et al.* ICLR 2021. [[Paper](https://example.org/b)]
+3. **Gamma**. *Xu et al.* ACL 2022. [[Paper](https://example.org/c)]
+`,
+      ],
+      invalid: [
+        {
+          text: `# Papers
+
+1. **Alpha**. *Li et al.* ICML 2020. [[Paper](https://example.org/a)]
+2. **Beta**. *Wu et al.* ICLR 2021. [[Paper](https://example.org/b)]
+3. **Gamma**. *Xu et al.* ACL 2022. [[Papr](https://example.org/c)]
+`,
+          message: 'Link label "Papr" looks like a misspelling of "Paper"; expected "Paper".',
+          line: 5,
+          column: 39,
+          fixed: `# Papers
+
+1. **Alpha**. *Li et al.* ICML 2020. [[Paper](https://example.org/a)]
+2. **Beta**. *Wu et al.* ICLR 2021. [[Paper](https://example.org/b)]
+3. **Gamma**. *Xu et al.* ACL 2022. [[Paper](https://example.org/c)]
+`,
+        },
+      ],
+    },
+  },
 };

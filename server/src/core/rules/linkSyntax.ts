@@ -267,4 +267,57 @@ export const linkSyntaxRule: Rule = {
     // Links outside the entries: reported on every lint, since the linter caches findings per entry only.
     for (const finding of outsideReports(list, style)) report(finding);
   },
+  docs: {
+    summary: 'a malformed link group: `[[Paper](url)`, `[Paper](url)]`, `[[Paper] (url)]`, a missing `)`, an empty URL, white space inside the URL',
+    fix: 'where unambiguous',
+    details: `A malformed link group: \`[[Paper](url)\` (missing \`]\`), \`[Paper](url)]\` (missing \`[\`), \`[[Paper] (url)]\`
+(a space before the URL: markdown shows it as text), a missing \`)\`, an empty URL, white space inside the
+URL. Fixes are safe where the intent is unambiguous (add the bracket, remove the space before \`(\`).`,
+    examples: {
+      valid: [
+        `# Papers
+
+1. **Alpha**. *Li et al.* ICML 2020. [[Paper](https://example.org/a)]
+2. **Beta**. *Wu et al.* ICLR 2021. [[Paper](https://example.org/b)]
+3. **Gamma**. *Xu et al.* ACL 2022. [[Paper](https://example.org/c)]
+`,
+      ],
+      invalid: [
+        {
+          text: `# Papers
+
+1. **Alpha**. *Li et al.* ICML 2020. [[Paper](https://example.org/a)]
+2. **Beta**. *Wu et al.* ICLR 2021. [[Paper](https://example.org/b)]
+3. **Gamma**. *Xu et al.* ACL 2022. [[Paper](https://example.org/c)
+`,
+          message: 'Link group "[[Paper](…)" has no closing "]"; expected "[[Paper](…)]" as in the rest of the list.',
+          line: 5,
+          column: 37,
+          fixed: `# Papers
+
+1. **Alpha**. *Li et al.* ICML 2020. [[Paper](https://example.org/a)]
+2. **Beta**. *Wu et al.* ICLR 2021. [[Paper](https://example.org/b)]
+3. **Gamma**. *Xu et al.* ACL 2022. [[Paper](https://example.org/c)]
+`,
+        },
+        {
+          text: `# Papers
+
+1. **Alpha**. *Li et al.* ICML 2020. [[Paper](https://example.org/a)]
+2. **Beta**. *Wu et al.* ICLR 2021. [[Paper](https://example.org/b)]
+3. **Gamma**. *Xu et al.* ACL 2022. [[Paper] (https://example.org/c)]
+`,
+          message: 'Link "Paper" has white space between "]" and "(", so it does not render as a link; expected "[Paper](…)".',
+          line: 5,
+          column: 45,
+          fixed: `# Papers
+
+1. **Alpha**. *Li et al.* ICML 2020. [[Paper](https://example.org/a)]
+2. **Beta**. *Wu et al.* ICLR 2021. [[Paper](https://example.org/b)]
+3. **Gamma**. *Xu et al.* ACL 2022. [[Paper](https://example.org/c)]
+`,
+        },
+      ],
+    },
+  },
 };

@@ -114,6 +114,47 @@ export const linkUrlRule: Rule = {
     // Links outside the entries: reported on every lint, since the linter caches findings per entry only.
     for (const finding of outsideReports(list)) report(finding);
   },
+  docs: {
+    summary: 'a URL that the WHATWG URL parser rejects, or a scheme other than http/https',
+    fix: '–',
+    details: `A URL that the WHATWG URL parser rejects (\`https://exa mple.org\`, \`http://[::1\`), or a scheme other than
+http and https (\`javascript:\`, \`ftp:\`). Relative links and \`#fragments\` are left to
+[file-missing](#file-missing) and [anchor-missing](#anchor-missing).`,
+    examples: {
+      valid: [
+        `# Papers
+
+1. **Alpha**. *Li et al.* ICML 2020. [[Paper](https://example.org/a)]
+2. **Beta**. *Wu et al.* ICLR 2021. [[Paper](https://example.org/b)]
+3. **Gamma**. *Xu et al.* ACL 2022. [[Paper](https://example.org/c)]
+`,
+      ],
+      invalid: [
+        {
+          text: `# Papers
+
+1. **Alpha**. *Li et al.* ICML 2020. [[Paper](https://example.org/a)]
+2. **Beta**. *Wu et al.* ICLR 2021. [[Paper](https://example.org/b)]
+3. **Gamma**. *Xu et al.* ACL 2022. [[Paper](http://[::1/c)]
+`,
+          message: 'URL "http://[::1/c" of link "Paper" is not a valid URL because its port ":1" is not a number from 0 to 65535; expected an address such as "https://arxiv.org/abs/2204.07705".',
+          line: 5,
+          column: 46,
+        },
+        {
+          text: `# Papers
+
+1. **Alpha**. *Li et al.* ICML 2020. [[Paper](https://example.org/a)]
+2. **Beta**. *Wu et al.* ICLR 2021. [[Paper](https://example.org/b)]
+3. **Gamma**. *Xu et al.* ACL 2022. [[Paper](ftp://example.org/c)]
+`,
+          message: 'URL "ftp://example.org/c" of link "Paper" uses the scheme "ftp:", which GitHub does not render as a link; expected "https:" or "http:".',
+          line: 5,
+          column: 46,
+        },
+      ],
+    },
+  },
 };
 
 const outsideMemo = new WeakMap<PaperList, Report[]>();

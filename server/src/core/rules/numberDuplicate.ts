@@ -44,4 +44,49 @@ export const numberDuplicateRule: Rule = {
       });
     }
   },
+  docs: {
+    summary: 'an item repeats the number of an earlier item in the same list',
+    fix: 'renumber the list (safe)',
+    details: `An item repeats the number of an earlier item in the same list.
+
+A list numbered all \`1.\` is accepted when \`numbering\` is \`"auto"\` (the default) or \`"ones"\`. In a list
+whose house style numbers every item \`1.\`, a list that goes on from an earlier one (\`21.\`, \`22.\`, \`1.\`,
+\`1.\`…, which markdown shows as 21, 22, 23, 24) is accepted too.
+Fix: renumber the list.`,
+    examples: {
+      valid: [
+        `# Papers
+
+1. **Alpha**. *Li et al.* ICML 2020. [[Paper](https://example.org/a)]
+2. **Beta**. *Wu et al.* ICLR 2021. [[Paper](https://example.org/b)]
+3. **Gamma**. *Xu et al.* ACL 2022. [[Paper](https://example.org/c)]
+`,
+        `# Papers
+
+1. **Alpha**. *Li et al.* ICML 2020. [[Paper](https://example.org/a)]
+1. **Beta**. *Wu et al.* ICLR 2021. [[Paper](https://example.org/b)]
+1. **Gamma**. *Xu et al.* ACL 2022. [[Paper](https://example.org/c)]
+`,
+      ],
+      invalid: [
+        {
+          text: `# Papers
+
+1. **Alpha**. *Li et al.* ICML 2020. [[Paper](https://example.org/a)]
+2. **Beta**. *Wu et al.* ICLR 2021. [[Paper](https://example.org/b)]
+2. **Gamma**. *Xu et al.* ACL 2022. [[Paper](https://example.org/c)]
+`,
+          message: 'Item number 2 repeats the number of the item on line 4; expected 3.',
+          line: 5,
+          column: 1,
+          fixed: `# Papers
+
+1. **Alpha**. *Li et al.* ICML 2020. [[Paper](https://example.org/a)]
+2. **Beta**. *Wu et al.* ICLR 2021. [[Paper](https://example.org/b)]
+3. **Gamma**. *Xu et al.* ACL 2022. [[Paper](https://example.org/c)]
+`,
+        },
+      ],
+    },
+  },
 };

@@ -68,4 +68,39 @@ export const numberSequenceRule: Rule = {
       if (finding) report(finding);
     }
   },
+  docs: {
+    summary: 'the first item of a list whose number breaks the sequence; one finding per list',
+    fix: 'renumber the list (safe)',
+    details: `The first item of a list whose number breaks the sequence (a gap or an item out of order). One finding per
+list, not one per later item. Fix: renumber the list.`,
+    examples: {
+      valid: [
+        `# Papers
+
+1. **Alpha**. *Li et al.* ICML 2020. [[Paper](https://example.org/a)]
+2. **Beta**. *Wu et al.* ICLR 2021. [[Paper](https://example.org/b)]
+3. **Gamma**. *Xu et al.* ACL 2022. [[Paper](https://example.org/c)]
+`,
+      ],
+      invalid: [
+        {
+          text: `# Papers
+
+1. **Alpha**. *Li et al.* ICML 2020. [[Paper](https://example.org/a)]
+3. **Beta**. *Wu et al.* ICLR 2021. [[Paper](https://example.org/b)]
+4. **Gamma**. *Xu et al.* ACL 2022. [[Paper](https://example.org/c)]
+`,
+          message: 'Item number 3 breaks the sequence; expected 2.',
+          line: 4,
+          column: 1,
+          fixed: `# Papers
+
+1. **Alpha**. *Li et al.* ICML 2020. [[Paper](https://example.org/a)]
+2. **Beta**. *Wu et al.* ICLR 2021. [[Paper](https://example.org/b)]
+3. **Gamma**. *Xu et al.* ACL 2022. [[Paper](https://example.org/c)]
+`,
+        },
+      ],
+    },
+  },
 };

@@ -35,4 +35,39 @@ export const sectionEmptyRule: Rule = {
       });
     }
   },
+  docs: {
+    summary: 'a heading with neither entries nor subsections',
+    fix: '–',
+    details: `A heading with neither entries nor subsections nor any other content. Only reported in documents that are
+paper lists (three entries or more).`,
+    examples: {
+      valid: [
+        `# Papers
+
+## Alignment
+
+1. **Alpha**. *Li et al.* ICML 2020. [[Paper](https://example.org/a)]
+2. **Beta**. *Wu et al.* ICLR 2021. [[Paper](https://example.org/b)]
+3. **Gamma**. *Xu et al.* ACL 2022. [[Paper](https://example.org/c)]
+`,
+      ],
+      invalid: [
+        {
+          text: `# Papers
+
+## Surveys
+
+## Alignment
+
+1. **Alpha**. *Li et al.* ICML 2020. [[Paper](https://example.org/a)]
+2. **Beta**. *Wu et al.* ICLR 2021. [[Paper](https://example.org/b)]
+3. **Gamma**. *Xu et al.* ACL 2022. [[Paper](https://example.org/c)]
+`,
+          message: 'Section "Surveys" has no entries and no subsections; expected at least one paper under it, or no heading.',
+          line: 3,
+          column: 1,
+        },
+      ],
+    },
+  },
 };

@@ -129,4 +129,41 @@ export const urlTrackingRule: Rule = {
     // Links outside the entries: reported on every lint, since the linter caches findings per entry only.
     for (const finding of outsideReports(list, config.trackingParameters)) report(finding);
   },
+  docs: {
+    summary: 'tracking query parameters (`utm_*`, `fbclid`, `gclid`, `trk`, `mc_cid`, `mc_eid`…)',
+    fix: 'strip them (safe)',
+    details: `Tracking query parameters in a URL: \`utm_*\`, \`fbclid\`, \`gclid\`, \`dclid\`, \`msclkid\`, \`trk\`, \`mc_cid\`,
+\`mc_eid\`, \`_hsenc\`, \`mkt_tok\` and others, plus the config's \`trackingParameters\`.
+Fix: strip them, keeping the rest of the URL as written:
+\`https://arxiv.org/pdf/2110.07574.pdf?mc_cid=8a253cb85a&mc_eid=8760535dd2\` → \`https://arxiv.org/pdf/2110.07574.pdf\`.`,
+    examples: {
+      valid: [
+        `# Papers
+
+1. **Alpha**. *Li et al.* ICML 2020. [[Paper](https://example.org/a)]
+2. **Beta**. *Wu et al.* ICLR 2021. [[Paper](https://example.org/b)]
+3. **Gamma**. *Xu et al.* ACL 2022. [[Paper](https://example.org/c)]
+`,
+      ],
+      invalid: [
+        {
+          text: `# Papers
+
+1. **Alpha**. *Li et al.* ICML 2020. [[Paper](https://example.org/a)]
+2. **Beta**. *Wu et al.* ICLR 2021. [[Paper](https://example.org/b)]
+3. **Gamma**. *Xu et al.* ACL 2022. [[Paper](https://arxiv.org/pdf/2110.07574.pdf?mc_cid=8a253cb85a&mc_eid=8760535dd2)]
+`,
+          message: 'URL of link "Paper" carries the tracking parameters "mc_cid" and "mc_eid"; expected "https://arxiv.org/pdf/2110.07574.pdf".',
+          line: 5,
+          column: 83,
+          fixed: `# Papers
+
+1. **Alpha**. *Li et al.* ICML 2020. [[Paper](https://example.org/a)]
+2. **Beta**. *Wu et al.* ICLR 2021. [[Paper](https://example.org/b)]
+3. **Gamma**. *Xu et al.* ACL 2022. [[Paper](https://arxiv.org/pdf/2110.07574.pdf)]
+`,
+        },
+      ],
+    },
+  },
 };

@@ -101,4 +101,41 @@ export const yearArxivMismatchRule: Rule = {
       });
     }
   },
+  docs: {
+    summary: 'venue arXiv, and the year differs from the year in the arXiv id',
+    fix: 'set the year (safe)',
+    details: `The venue is arXiv and the year differs from the year encoded in the arXiv id. Fix: set the
+year. In lists that date entries before the title, a date that contradicts the arXiv id is reported too
+(\`Date [2023/04] does not match arXiv 1602.03483, which dates from 2016/02\`); since a later date may be the
+venue's, that fix is offered but not part of fix-all.`,
+    examples: {
+      valid: [
+        `# Papers
+
+1. **Alpha**. *Li et al.* ICML 2020. [[Paper](https://example.org/a)]
+2. **Beta**. *Wu et al.* ICLR 2021. [[Paper](https://example.org/b)]
+3. **Scaling instruction-finetuned language models**. *Chung et al.* arXiv 2022. [[Paper](https://arxiv.org/pdf/2210.11416.pdf)]
+`,
+      ],
+      invalid: [
+        {
+          text: `# Papers
+
+1. **Alpha**. *Li et al.* ICML 2020. [[Paper](https://example.org/a)]
+2. **Beta**. *Wu et al.* ICLR 2021. [[Paper](https://example.org/b)]
+3. **Scaling instruction-finetuned language models**. *Chung et al.* arXiv 2021. [[Paper](https://arxiv.org/pdf/2210.11416.pdf)]
+`,
+          message: 'Year 2021 does not match arXiv 2210.11416, which dates from 2022; expected 2022.',
+          line: 5,
+          column: 76,
+          fixed: `# Papers
+
+1. **Alpha**. *Li et al.* ICML 2020. [[Paper](https://example.org/a)]
+2. **Beta**. *Wu et al.* ICLR 2021. [[Paper](https://example.org/b)]
+3. **Scaling instruction-finetuned language models**. *Chung et al.* arXiv 2022. [[Paper](https://arxiv.org/pdf/2210.11416.pdf)]
+`,
+        },
+      ],
+    },
+  },
 };
