@@ -1,11 +1,16 @@
-import { writeFileSync } from 'node:fs';
+import { appendFileSync, writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { exampleEntry, exportBibtex } from './core/features/bibtex';
 import { entriesToCsv, exportEntries, type ExportedFile } from './core/features/exportEntries';
 import {
+  allRules,
+  applyEdits,
   BlockCache,
+  collectSafeEdits,
+  configProblemCode,
   describeHouseStyle,
+  findingsOnChangedLines,
   fixAll,
   houseStyleOf,
   lintText,
@@ -19,9 +24,12 @@ import {
   type PaperList,
   type PaperListConfig,
 } from './core/index';
+import { githubAnnotations, stepSummary } from './formats/githubFormat';
+import { sarifLog } from './formats/sarifFormat';
 import { loadConfigFor, nodeHostFor, readTextFile } from './node/files';
+import { changedLines, folderOf, mergeBase } from './node/git';
 
-const usage = `Usage: paperlist lint [--format stylish|json] [--fix] [--config FILE] FILE...
+const usage = `Usage: paperlist lint [--format stylish|json|github|sarif] [--fix] [--changed-since REF] [--config FILE] FILE...
        paperlist style [--format text|json] [--config FILE] FILE...
        paperlist export [--format json|csv|bibtex] [--config FILE] FILE...
 
@@ -30,9 +38,13 @@ of its entries are written, with the share of entries behind each field and the 
 "export" prints the entries as paperlist reads them: title, authors, venue, year, links and more.
 
 Options:
-  --format               lint: stylish (default) or json; style: text (default) or json;
-                         export: json (default), csv or bibtex
+  --format               lint: stylish (default), json, github (workflow commands, and a table in
+                         $GITHUB_STEP_SUMMARY when set) or sarif (SARIF 2.1.0);
+                         style: text (default) or json; export: json (default), csv or bibtex
   --fix                  lint only: apply every safe fix in place, then report what remains
+  --changed-since REF    lint only: report (and with --fix, fix) only the entries and lines added or
+                         changed since the merge base of REF and HEAD; duplicates are still found
+                         against the whole list
   --config FILE          use this config file instead of the nearest .paperlistrc.json
   -h, --help             show this help
   -v, --version          show the version
@@ -114,6 +126,7 @@ export function runCli(argv: string[], io: CliIo): number {
       options: {
         format: { type: 'string' },
         fix: { type: 'boolean', default: false },
+        'changed-since': { type: 'string' },
         config: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
@@ -138,7 +151,7 @@ export function runCli(argv: string[], io: CliIo): number {
     return 2;
   }
   // The first format of each command is its default.
-  const formats = { lint: ['stylish', 'json'], style: ['text', 'json'], export: ['json', 'csv', 'bibtex'] }[command];
+  const formats = { lint: ['stylish', 'json', 'github', 'sarif'], style: ['text', 'json'], export: ['json', 'csv', 'bibtex'] }[command];
   const format = values.format ?? formats[0];
   if (!formats.includes(format)) {
     io.stderr(`paperlist: unknown format "${format}"; expected ${formats.slice(0, -1).map((name) => `"${name}"`).join(', ')} or "${formats[formats.length - 1]}"`);
@@ -146,6 +159,15 @@ export function runCli(argv: string[], io: CliIo): number {
   }
   if (values.fix && command !== 'lint') {
     io.stderr(`paperlist: --fix works only with "lint"\n\n${usage}`);
+    return 2;
+  }
+  const changedSince = values['changed-since'];
+  if (changedSince !== undefined && command !== 'lint') {
+    io.stderr(`paperlist: --changed-since works only with "lint"\n\n${usage}`);
+    return 2;
+  }
+  if (changedSince !== undefined && !changedSince.trim()) {
+    io.stderr('paperlist: --changed-since needs a git revision, such as origin/main');
     return 2;
   }
   if (!files.length) {
@@ -172,28 +194,102 @@ export function runCli(argv: string[], io: CliIo): number {
       cache: new BlockCache(),
     };
     let text = read.text;
+    // In pull-request mode only the lines changed since the merge base count (see node/git.ts).
+    let changed: ReadonlySet<number> | undefined;
+    if (changedSince !== undefined) {
+      const since = changedLinesOf(file, changedSince);
+      if ('error' in since) {
+        io.stderr(`paperlist: ${display}: ${since.error}`);
+        status = 2;
+        continue;
+      }
+      changed = since.lines;
+    }
     if (values.fix) {
-      const fixed = fixAll(text, options);
+      const fixed = changed ? fixChanged(text, options, changed) : fixAll(text, options);
       if (fixed.text !== text) {
         try {
           // The byte order mark the reader took off goes back on, so that --fix changes only what it fixed.
           writeFileSync(file, read.bom ? `\ufeff${fixed.text}` : fixed.text);
           text = fixed.text;
+          // The fixes may have moved lines; git says again which ones differ from the base.
+          if (changedSince !== undefined) {
+            const since = changedLinesOf(file, changedSince);
+            if (!('error' in since)) changed = since.lines;
+          }
         } catch (error) {
           io.stderr(`paperlist: ${display}: the fixes could not be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
           status = 2;
         }
       }
     }
-    const { list, findings } = lintText(text, options);
+    const { list, findings: all } = lintText(text, options);
+    const findings = changed ? findingsOnChangedLines(list, all, changed) : all;
     const rows = findings.map((finding) => toJson(display, list.lines, finding));
     if (status === 0 && rows.some((row) => row.severity === 'error')) status = 1;
     results.push(rows);
     shown.push(display);
   }
   if (format === 'json') io.stdout(JSON.stringify(results.flat(), null, 2));
+  else if (format === 'github') {
+    const annotations = githubAnnotations(results.flat());
+    if (annotations) io.stdout(annotations);
+    writeStepSummary(results.flat(), shown.length, changedSince, io);
+  } else if (format === 'sarif') io.stdout(JSON.stringify(sarif(results.flat()), null, 2));
   else if (shown.length) io.stdout(stylish(results, shown, io.color));
   return status;
+}
+
+/** The findings as one SARIF 2.1.0 log, with every rule (and the config pseudo-rule) described. */
+function sarif(findings: JsonFinding[]) {
+  const rules = [
+    ...allRules.map((rule) => ({ code: rule.code, description: rule.description, defaultSeverity: rule.defaultSeverity })),
+    { code: configProblemCode, description: 'The paperlist config file could not be used in full.', defaultSeverity: 'warning' as const, anchor: 'configuration' },
+  ];
+  return sarifLog(findings, rules, typeof PAPERLIST_VERSION === 'string' ? PAPERLIST_VERSION : '0.0.0-development');
+}
+
+/** Appends the findings as a markdown table to the file GitHub names in $GITHUB_STEP_SUMMARY, if any. */
+function writeStepSummary(findings: JsonFinding[], fileCount: number, changedSince: string | undefined, io: CliIo): void {
+  const path = process.env.GITHUB_STEP_SUMMARY;
+  if (!path) return;
+  try {
+    appendFileSync(path, `${stepSummary(findings, fileCount, changedSince === undefined ? undefined : `changes since ${changedSince}`)}\n`);
+  } catch (error) {
+    io.stderr(`paperlist: the step summary could not be written to ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+}
+
+/** The 0-based lines of a file added or changed since the merge base of `ref` and HEAD. */
+function changedLinesOf(file: string, ref: string): { lines: ReadonlySet<number> } | { error: string } {
+  const found = mergeBase(folderOf(file), ref);
+  if ('error' in found) return found;
+  const changed = changedLines(file, found.root, found.base);
+  if ('error' in changed) return changed;
+  if (!changed.whole) return changed;
+  // A new file is new throughout.
+  const lineCount = (readTextFile(file) as { text?: string }).text?.split('\n').length ?? 0;
+  return { lines: new Set(Array.from({ length: lineCount }, (_, line) => line)) };
+}
+
+/**
+ * fix-all for pull-request mode: only the safe fixes of findings on changed lines, round after round.
+ * Safe fixes keep each line's words, so the changed lines are re-read by line number after each round
+ * only while the line count stays; a round that adds or removes lines ends the fixing.
+ */
+function fixChanged(text: string, options: LintOptions, changed: ReadonlySet<number>): { text: string } {
+  let current = text;
+  for (let round = 0; round < 10; round++) {
+    const { list, findings } = lintText(current, options);
+    const edits = collectSafeEdits(findingsOnChangedLines(list, findings, changed), current, { trackingParameters: options.config?.trackingParameters });
+    if (!edits.length) break;
+    const next = applyEdits(current, edits);
+    if (next === current) break;
+    const sameLines = next.split('\n').length === current.split('\n').length;
+    current = next;
+    if (!sameLines) break;
+  }
+  return { text: current };
 }
 
 /** A file's text and config, with the name to show for it; undefined, said on stderr, when it cannot be read. */
