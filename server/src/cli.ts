@@ -24,6 +24,7 @@ import {
   type PaperList,
   type PaperListConfig,
 } from './core/index';
+import { generatedRegions, staleRegions, tableOfContents } from './core/features/tableOfContents';
 import { githubAnnotations, stepSummary } from './formats/githubFormat';
 import { sarifLog } from './formats/sarifFormat';
 import { loadConfigFor, nodeHostFor, readTextFile } from './node/files';
@@ -32,10 +33,14 @@ import { changedLines, folderOf, mergeBase } from './node/git';
 const usage = `Usage: paperlist lint [--format stylish|json|github|sarif] [--fix] [--changed-since REF] [--config FILE] FILE...
        paperlist style [--format text|json] [--config FILE] FILE...
        paperlist export [--format json|csv|bibtex] [--config FILE] FILE...
+       paperlist toc [--check|--write] [--config FILE] FILE...
 
 "lint" lints markdown lists of research papers. "style" shows the house style of each list: how most
 of its entries are written, with the share of entries behind each field and the JSON to pin it.
 "export" prints the entries as paperlist reads them: title, authors, venue, year, links and more.
+"toc" prints the table of contents of each list; --write updates it between <!-- paperlist:toc --> and
+<!-- /paperlist:toc --> and the <!-- paperlist:count -->N<!-- /paperlist:count --> paper counts, and
+--check exits 1 when one of them is out of date. A file without markers is never changed.
 
 Options:
   --format               lint: stylish (default), json, github (workflow commands, and a table in
@@ -127,6 +132,8 @@ export function runCli(argv: string[], io: CliIo): number {
         format: { type: 'string' },
         fix: { type: 'boolean', default: false },
         'changed-since': { type: 'string' },
+        check: { type: 'boolean', default: false },
+        write: { type: 'boolean', default: false },
         config: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
@@ -146,8 +153,13 @@ export function runCli(argv: string[], io: CliIo): number {
     return 0;
   }
   const [command, ...files] = positionals;
-  if (command !== 'lint' && command !== 'style' && command !== 'export') {
-    io.stderr(command ? `paperlist: unknown command "${command}"; expected "lint", "style" or "export"\n\n${usage}` : usage);
+  if (command !== 'lint' && command !== 'style' && command !== 'export' && command !== 'toc') {
+    io.stderr(command ? `paperlist: unknown command "${command}"; expected "lint", "style", "export" or "toc"\n\n${usage}` : usage);
+    return 2;
+  }
+  if (command === 'toc') return tocCommand(files, values, io);
+  if (values.check || values.write) {
+    io.stderr(`paperlist: --check and --write work only with "toc"\n\n${usage}`);
     return 2;
   }
   // The first format of each command is its default.
@@ -290,6 +302,65 @@ function fixChanged(text: string, options: LintOptions, changed: ReadonlySet<num
     if (!sameLines) break;
   }
   return { text: current };
+}
+
+/** `paperlist toc`: prints each list's table of contents, or checks or updates its generated regions. */
+function tocCommand(files: string[], values: { check?: boolean; write?: boolean; config?: string; format?: string; fix?: boolean; 'changed-since'?: string }, io: CliIo): number {
+  if (values.format !== undefined || values.fix || values['changed-since'] !== undefined || (values.check && values.write)) {
+    io.stderr(`paperlist: "toc" takes --check or --write (not both) and --config\n\n${usage}`);
+    return 2;
+  }
+  if (!files.length) {
+    io.stderr(`paperlist: no files to read\n\n${usage}`);
+    return 2;
+  }
+  let status = 0;
+  for (const file of files) {
+    const opened = openList(file, values.config, io);
+    if (!opened) {
+      status = 2;
+      continue;
+    }
+    const { display, read, loaded } = opened;
+    const list = parseList(read.text);
+    const counts = resolveConfig(loaded.config).toc?.counts ?? false;
+    const { regions } = generatedRegions(read.text);
+    if (!values.check && !values.write) {
+      // Printed for pasting between new markers: the headings below the list's one title.
+      const titles = list.headings.filter((heading) => heading.level === 1);
+      const after = titles.length === 1 && list.headings[0] === titles[0] ? titles[0].span.end : 0;
+      const toc = regions.find((region) => region.kind === 'toc');
+      io.stdout(tableOfContents(list, toc ? toc.inner.end : after, counts).join('\n'));
+      continue;
+    }
+    if (!regions.length) {
+      io.stdout(`${display}: no <!-- paperlist:toc --> or <!-- paperlist:count --> markers; nothing to ${values.write ? 'update' : 'check'}.`);
+      continue;
+    }
+    const { stale, problems } = staleRegions(list, counts);
+    for (const problem of problems) io.stderr(`paperlist: ${display}:${list.lines.positionAt(problem.span.start).line + 1}: ${problem.message}`);
+    if (values.check) {
+      for (const { region, message } of stale) io.stdout(`${display}:${list.lines.positionAt(region.marker.start).line + 1}: ${message}`);
+      if (!stale.length) io.stdout(`${display}: the table of contents and counts are up to date.`);
+      else if (status === 0) status = 1;
+      continue;
+    }
+    if (!stale.length) {
+      io.stdout(`${display}: the table of contents and counts are up to date.`);
+      continue;
+    }
+    const text = applyEdits(read.text, stale.map(({ region, expected }) => ({ ...region.inner, newText: expected })));
+    try {
+      writeFileSync(file, read.bom ? `\ufeff${text}` : text);
+      const tocs = stale.filter(({ region }) => region.kind === 'toc').length;
+      const parts = [tocs && `${tocs === 1 ? 'the table' : `${tocs} tables`} of contents`, stale.length - tocs && `${stale.length - tocs} paper count${stale.length - tocs === 1 ? '' : 's'}`].filter(Boolean);
+      io.stdout(`${display}: updated ${parts.join(' and ')}.`);
+    } catch (error) {
+      io.stderr(`paperlist: ${display}: the table of contents could not be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+      status = 2;
+    }
+  }
+  return status;
 }
 
 /** A file's text and config, with the name to show for it; undefined, said on stderr, when it cannot be read. */

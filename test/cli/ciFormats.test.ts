@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import Ajv from 'ajv-draft-04';
+import type { Log } from 'sarif';
 import addFormats from 'ajv-formats';
 import { allRules } from '../../server/src/core/index';
 import { escapeData, escapeProperty, githubAnnotations, stepSummary } from '../../server/src/formats/githubFormat';
@@ -73,20 +74,20 @@ test('sarif format: valid against the SARIF 2.1.0 schema, one rule per code with
   const dir = folderWith({ 'list.md': list, 'other list.md': '# Other\n- **Ü**. *Müller et al* arXiv 2020. [[Paper](https://arxiv.org/abs/2101.00001)]\n' });
   const result = run(['lint', '--format', 'sarif', 'list.md', 'other list.md'], dir);
   assert.equal(result.status, 1, result.stderr);
-  const log = JSON.parse(result.stdout);
+  const log = JSON.parse(result.stdout) as Log;
   // The schema ships in @microsoft/jest-sarif (2.1.0-rtm.5, the one the OASIS standard published as 2.1.0).
   const schema = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
   // The schema's pattern for `language` has a stray `]`, which only a non-unicode RegExp accepts.
   const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
   addFormats(ajv);
-  const validate = ajv.compile(schema);
+  const validate = ajv.compile<Log>(schema);
   // The validator does reject a log that breaks the schema: a tool without its driver, a bad level.
   assert.equal(validate({ version: '2.1.0', runs: [{ tool: {} }] }), false);
   assert.equal(validate({ version: '2.1.0', runs: [{ tool: { driver: { name: 'x' } }, results: [{ message: { text: 'm' }, level: 'fatal' }] }] }), false);
   assert.ok(validate(log), JSON.stringify(validate.errors, null, 2));
   assert.equal(log.version, '2.1.0');
   const run0 = log.runs[0];
-  const rules = run0.tool.driver.rules as { id: string; shortDescription: { text: string }; helpUri: string }[];
+  const rules = run0.tool.driver.rules as unknown as { id: string; shortDescription: { text: string }; helpUri: string }[];
   assert.deepEqual(rules.map((rule) => rule.id), [...allRules.map((rule) => rule.code), 'config']);
   for (const rule of rules) {
     assert.ok(rule.shortDescription.text.length > 10, rule.id);
@@ -94,7 +95,7 @@ test('sarif format: valid against the SARIF 2.1.0 schema, one rule per code with
   }
   const readme = readFileSync('README.md', 'utf8');
   for (const code of allRules.map((rule) => rule.code)) assert.ok(readme.includes(`### ${code}\n`), `README documents ${code}`);
-  const results = run0.results as { ruleId: string; ruleIndex: number; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[];
+  const results = run0.results as unknown as { ruleId: string; ruleIndex: number; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[];
   assert.ok(results.length >= 4);
   for (const result of results) assert.equal(rules[result.ruleIndex].id, result.ruleId);
   const error = results.find((result) => result.ruleId === 'number-duplicate')!;
@@ -103,7 +104,7 @@ test('sarif format: valid against the SARIF 2.1.0 schema, one rule per code with
   assert.ok(results.some((result) => result.level === 'note'));
   // A log without results is valid too.
   const clean = folderWith({ 'list.md': '# Papers\n1. **A**. *Smith et al.* NeurIPS 2020. [[Paper](https://example.org/a.pdf)]\n' });
-  const empty = JSON.parse(run(['lint', '--format', 'sarif', 'list.md'], clean).stdout);
+  const empty = JSON.parse(run(['lint', '--format', 'sarif', 'list.md'], clean).stdout) as Log;
   assert.ok(validate(empty), JSON.stringify(validate.errors));
   assert.deepEqual(empty.runs[0].results, []);
 });

@@ -21,6 +21,7 @@ import { headingWhitespaceRule } from './headingWhitespace';
 import { sectionEmptyRule } from './sectionEmpty';
 import { anchorMissingRule } from './anchorMissing';
 import { fileMissingRule } from './fileMissing';
+import { tocStaleRule } from './tocStale';
 
 /** Every rule, in the order of the docs' rule table. */
 export const allRules: readonly Rule[] = [
@@ -46,6 +47,7 @@ export const allRules: readonly Rule[] = [
   sectionEmptyRule,
   anchorMissingRule,
   fileMissingRule,
+  tocStaleRule,
 ];
 
 export const ruleCodes: readonly string[] = allRules.map((rule) => rule.code);
