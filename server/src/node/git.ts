@@ -41,9 +41,8 @@ export function changedLines(file: string, root: string, base: string): ChangedL
 /** The 0-based new-side lines of the hunks of a unified diff: `@@ -a,b +c,d @@` adds lines c..c+d-1. */
 export function addedLines(diff: string): Set<number> {
   const lines = new Set<number>();
-  for (const match of diff.matchAll(/^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/gm)) {
-    const start = Number(match[1]);
-    const count = match[2] === undefined ? 1 : Number(match[2]);
+  for (const match of diff.matchAll(/^@@ -[\d,]+ \+([\d,]+) @@/gm)) {
+    const [start, count = 1] = match[1].split(',').map(Number);
     for (let line = start; line < start + count; line++) lines.add(line - 1);
   }
   return lines;
