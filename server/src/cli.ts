@@ -1,11 +1,16 @@
-import { writeFileSync } from 'node:fs';
+import { appendFileSync, writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { exampleEntry, exportBibtex } from './core/features/bibtex';
 import { entriesToCsv, exportEntries, type ExportedFile } from './core/features/exportEntries';
 import {
+  allRules,
+  applyEdits,
   BlockCache,
+  collectSafeEdits,
+  configProblemCode,
   describeHouseStyle,
+  findingsOnChangedLines,
   fixAll,
   houseStyleOf,
   lintText,
@@ -19,20 +24,32 @@ import {
   type PaperList,
   type PaperListConfig,
 } from './core/index';
+import { generatedRegions, staleRegions, tableOfContents } from './core/features/tableOfContents';
+import { githubAnnotations, stepSummary } from './formats/githubFormat';
+import { sarifLog } from './formats/sarifFormat';
 import { loadConfigFor, nodeHostFor, readTextFile } from './node/files';
+import { changedLines, folderOf, mergeBase } from './node/git';
 
-const usage = `Usage: paperlist lint [--format stylish|json] [--fix] [--config FILE] FILE...
+const usage = `Usage: paperlist lint [--format stylish|json|github|sarif] [--fix] [--changed-since REF] [--config FILE] FILE...
        paperlist style [--format text|json] [--config FILE] FILE...
        paperlist export [--format json|csv|bibtex] [--config FILE] FILE...
+       paperlist toc [--check|--write] [--config FILE] FILE...
 
 "lint" lints markdown lists of research papers. "style" shows the house style of each list: how most
 of its entries are written, with the share of entries behind each field and the JSON to pin it.
 "export" prints the entries as paperlist reads them: title, authors, venue, year, links and more.
+"toc" prints the table of contents of each list; --write updates it between <!-- paperlist:toc --> and
+<!-- /paperlist:toc --> and the <!-- paperlist:count -->N<!-- /paperlist:count --> paper counts, and
+--check exits 1 when one of them is out of date. A file without markers is never changed.
 
 Options:
-  --format               lint: stylish (default) or json; style: text (default) or json;
-                         export: json (default), csv or bibtex
+  --format               lint: stylish (default), json, github (workflow commands, and a table in
+                         $GITHUB_STEP_SUMMARY when set) or sarif (SARIF 2.1.0);
+                         style: text (default) or json; export: json (default), csv or bibtex
   --fix                  lint only: apply every safe fix in place, then report what remains
+  --changed-since REF    lint only: report (and with --fix, fix) only the entries and lines added or
+                         changed since the merge base of REF and HEAD; duplicates are still found
+                         against the whole list
   --config FILE          use this config file instead of the nearest .paperlistrc.json
   -h, --help             show this help
   -v, --version          show the version
@@ -114,6 +131,9 @@ export function runCli(argv: string[], io: CliIo): number {
       options: {
         format: { type: 'string' },
         fix: { type: 'boolean', default: false },
+        'changed-since': { type: 'string' },
+        check: { type: 'boolean', default: false },
+        write: { type: 'boolean', default: false },
         config: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
@@ -133,12 +153,17 @@ export function runCli(argv: string[], io: CliIo): number {
     return 0;
   }
   const [command, ...files] = positionals;
-  if (command !== 'lint' && command !== 'style' && command !== 'export') {
-    io.stderr(command ? `paperlist: unknown command "${command}"; expected "lint", "style" or "export"\n\n${usage}` : usage);
+  if (command !== 'lint' && command !== 'style' && command !== 'export' && command !== 'toc') {
+    io.stderr(command ? `paperlist: unknown command "${command}"; expected "lint", "style", "export" or "toc"\n\n${usage}` : usage);
+    return 2;
+  }
+  if (command === 'toc') return tocCommand(files, values, io);
+  if (values.check || values.write) {
+    io.stderr(`paperlist: --check and --write work only with "toc"\n\n${usage}`);
     return 2;
   }
   // The first format of each command is its default.
-  const formats = { lint: ['stylish', 'json'], style: ['text', 'json'], export: ['json', 'csv', 'bibtex'] }[command];
+  const formats = { lint: ['stylish', 'json', 'github', 'sarif'], style: ['text', 'json'], export: ['json', 'csv', 'bibtex'] }[command];
   const format = values.format ?? formats[0];
   if (!formats.includes(format)) {
     io.stderr(`paperlist: unknown format "${format}"; expected ${formats.slice(0, -1).map((name) => `"${name}"`).join(', ')} or "${formats[formats.length - 1]}"`);
@@ -146,6 +171,15 @@ export function runCli(argv: string[], io: CliIo): number {
   }
   if (values.fix && command !== 'lint') {
     io.stderr(`paperlist: --fix works only with "lint"\n\n${usage}`);
+    return 2;
+  }
+  const changedSince = values['changed-since'];
+  if (changedSince !== undefined && command !== 'lint') {
+    io.stderr(`paperlist: --changed-since works only with "lint"\n\n${usage}`);
+    return 2;
+  }
+  if (changedSince !== undefined && !changedSince.trim()) {
+    io.stderr('paperlist: --changed-since needs a git revision, such as origin/main');
     return 2;
   }
   if (!files.length) {
@@ -172,27 +206,160 @@ export function runCli(argv: string[], io: CliIo): number {
       cache: new BlockCache(),
     };
     let text = read.text;
+    // In pull-request mode only the lines changed since the merge base count (see node/git.ts).
+    let changed: ReadonlySet<number> | undefined;
+    if (changedSince !== undefined) {
+      const since = changedLinesOf(file, changedSince);
+      if ('error' in since) {
+        io.stderr(`paperlist: ${display}: ${since.error}`);
+        status = 2;
+        continue;
+      }
+      changed = since.lines;
+    }
     if (values.fix) {
-      const fixed = fixAll(text, options);
+      const fixed = changed ? fixChanged(text, options, changed) : fixAll(text, options);
       if (fixed.text !== text) {
         try {
           // The byte order mark the reader took off goes back on, so that --fix changes only what it fixed.
           writeFileSync(file, read.bom ? `\ufeff${fixed.text}` : fixed.text);
           text = fixed.text;
+          // The fixes may have moved lines; git says again which ones differ from the base.
+          if (changedSince !== undefined) {
+            const since = changedLinesOf(file, changedSince);
+            if (!('error' in since)) changed = since.lines;
+          }
         } catch (error) {
           io.stderr(`paperlist: ${display}: the fixes could not be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
           status = 2;
         }
       }
     }
-    const { list, findings } = lintText(text, options);
+    const { list, findings: all } = lintText(text, options);
+    const findings = changed ? findingsOnChangedLines(list, all, changed) : all;
     const rows = findings.map((finding) => toJson(display, list.lines, finding));
     if (status === 0 && rows.some((row) => row.severity === 'error')) status = 1;
     results.push(rows);
     shown.push(display);
   }
   if (format === 'json') io.stdout(JSON.stringify(results.flat(), null, 2));
+  else if (format === 'github') {
+    const annotations = githubAnnotations(results.flat());
+    if (annotations) io.stdout(annotations);
+    writeStepSummary(results.flat(), shown.length, changedSince, io);
+  } else if (format === 'sarif') io.stdout(JSON.stringify(sarif(results.flat()), null, 2));
   else if (shown.length) io.stdout(stylish(results, shown, io.color));
+  return status;
+}
+
+/** The findings as one SARIF 2.1.0 log, with every rule (and the config pseudo-rule) described. */
+function sarif(findings: JsonFinding[]) {
+  const rules = [
+    ...allRules.map((rule) => ({ code: rule.code, description: rule.description, defaultSeverity: rule.defaultSeverity })),
+    { code: configProblemCode, description: 'The paperlist config file could not be used in full.', defaultSeverity: 'warning' as const, anchor: 'configuration' },
+  ];
+  return sarifLog(findings, rules, typeof PAPERLIST_VERSION === 'string' ? PAPERLIST_VERSION : '0.0.0-development');
+}
+
+/** Appends the findings as a markdown table to the file GitHub names in $GITHUB_STEP_SUMMARY, if any. */
+function writeStepSummary(findings: JsonFinding[], fileCount: number, changedSince: string | undefined, io: CliIo): void {
+  const path = process.env.GITHUB_STEP_SUMMARY;
+  if (!path) return;
+  try {
+    appendFileSync(path, `${stepSummary(findings, fileCount, changedSince === undefined ? undefined : `changes since ${changedSince}`)}\n`);
+  } catch (error) {
+    io.stderr(`paperlist: the step summary could not be written to ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+}
+
+/** The 0-based lines of a file added or changed since the merge base of `ref` and HEAD. */
+function changedLinesOf(file: string, ref: string): { lines: ReadonlySet<number> } | { error: string } {
+  const found = mergeBase(folderOf(file), ref);
+  if ('error' in found) return found;
+  const changed = changedLines(file, found.root, found.base);
+  if ('error' in changed) return changed;
+  if (!changed.whole) return changed;
+  // A new file is new throughout.
+  const lineCount = (readTextFile(file) as { text?: string }).text?.split('\n').length ?? 0;
+  return { lines: new Set(Array.from({ length: lineCount }, (_, line) => line)) };
+}
+
+/**
+ * fix-all for pull-request mode: only the safe fixes of findings on changed lines, round after round.
+ * Safe fixes keep each line's words, so the changed lines are re-read by line number after each round
+ * only while the line count stays; a round that adds or removes lines ends the fixing.
+ */
+function fixChanged(text: string, options: LintOptions, changed: ReadonlySet<number>): { text: string } {
+  let current = text;
+  for (let round = 0; round < 10; round++) {
+    const { list, findings } = lintText(current, options);
+    const edits = collectSafeEdits(findingsOnChangedLines(list, findings, changed), current, { trackingParameters: options.config?.trackingParameters });
+    if (!edits.length) break;
+    const next = applyEdits(current, edits);
+    if (next === current) break;
+    const sameLines = next.split('\n').length === current.split('\n').length;
+    current = next;
+    if (!sameLines) break;
+  }
+  return { text: current };
+}
+
+/** `paperlist toc`: prints each list's table of contents, or checks or updates its generated regions. */
+function tocCommand(files: string[], values: { check?: boolean; write?: boolean; config?: string; format?: string; fix?: boolean; 'changed-since'?: string }, io: CliIo): number {
+  if (values.format !== undefined || values.fix || values['changed-since'] !== undefined || (values.check && values.write)) {
+    io.stderr(`paperlist: "toc" takes --check or --write (not both) and --config\n\n${usage}`);
+    return 2;
+  }
+  if (!files.length) {
+    io.stderr(`paperlist: no files to read\n\n${usage}`);
+    return 2;
+  }
+  let status = 0;
+  for (const file of files) {
+    const opened = openList(file, values.config, io);
+    if (!opened) {
+      status = 2;
+      continue;
+    }
+    const { display, read, loaded } = opened;
+    const list = parseList(read.text);
+    const counts = resolveConfig(loaded.config).toc?.counts ?? false;
+    const { regions } = generatedRegions(read.text);
+    if (!values.check && !values.write) {
+      // Printed for pasting between new markers: the headings below the list's one title.
+      const titles = list.headings.filter((heading) => heading.level === 1);
+      const after = titles.length === 1 && list.headings[0] === titles[0] ? titles[0].span.end : 0;
+      const toc = regions.find((region) => region.kind === 'toc');
+      io.stdout(tableOfContents(list, toc ? toc.inner.end : after, counts).join('\n'));
+      continue;
+    }
+    if (!regions.length) {
+      io.stdout(`${display}: no <!-- paperlist:toc --> or <!-- paperlist:count --> markers; nothing to ${values.write ? 'update' : 'check'}.`);
+      continue;
+    }
+    const { stale, problems } = staleRegions(list, counts);
+    for (const problem of problems) io.stderr(`paperlist: ${display}:${list.lines.positionAt(problem.span.start).line + 1}: ${problem.message}`);
+    if (values.check) {
+      for (const { region, message } of stale) io.stdout(`${display}:${list.lines.positionAt(region.marker.start).line + 1}: ${message}`);
+      if (!stale.length) io.stdout(`${display}: the table of contents and counts are up to date.`);
+      else if (status === 0) status = 1;
+      continue;
+    }
+    if (!stale.length) {
+      io.stdout(`${display}: the table of contents and counts are up to date.`);
+      continue;
+    }
+    const text = applyEdits(read.text, stale.map(({ region, expected }) => ({ ...region.inner, newText: expected })));
+    try {
+      writeFileSync(file, read.bom ? `\ufeff${text}` : text);
+      const tocs = stale.filter(({ region }) => region.kind === 'toc').length;
+      const parts = [tocs && `${tocs === 1 ? 'the table' : `${tocs} tables`} of contents`, stale.length - tocs && `${stale.length - tocs} paper count${stale.length - tocs === 1 ? '' : 's'}`].filter(Boolean);
+      io.stdout(`${display}: updated ${parts.join(' and ')}.`);
+    } catch (error) {
+      io.stderr(`paperlist: ${display}: the table of contents could not be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+      status = 2;
+    }
+  }
   return status;
 }
 

@@ -23,7 +23,7 @@ test('config: wrong values are named and the valid rest is kept', () => {
     'rule "entry-venue" is set to "loud"; expected "error", "warning", "info", "hint" or "off"',
     '"rules" names an unknown rule "no-such-rule"',
     '"numbering" is 2; expected "auto", "sequential" or "ones"',
-    'unknown setting "extra"; expected "rules", "linkLabels", "trackingParameters", "numbering" or "houseStyle"',
+    'unknown setting "extra"; expected "rules", "linkLabels", "trackingParameters", "numbering", "houseStyle" or "toc"',
   ]);
   assert.equal(validateConfig([], ruleCodes).problems.length, 1);
 });
@@ -46,4 +46,10 @@ test('config: problems become one warning on line 1', () => {
   assert.equal(findings[0].span.start, 0);
   assert.equal(findings[0].severity, 'warning');
   assert.match(findings[0].message, /x\.json: it is not valid JSON/);
+});
+
+test('config: toc.counts is read, and a wrong toc is named', () => {
+  assert.deepEqual(validateConfig({ toc: { counts: true } }, ruleCodes), { config: { toc: { counts: true } }, problems: [] });
+  assert.deepEqual(validateConfig({ toc: { count: true } }, ruleCodes).problems, ['"toc" must be an object such as {"counts": true}']);
+  assert.deepEqual(resolveConfig({ toc: { counts: true } }, {}).toc, { counts: true });
 });

@@ -20,3 +20,10 @@ test('settings: the manifest offers every rule with its default and description,
   const fields = Object.keys(properties['paperList.houseStyle'].properties);
   assert.deepEqual(fields, ['marker', 'numbering', 'date', 'leadName', 'titleQuotes', 'titlePeriod', 'authorsLine', 'authorsPeriod', 'venueInAuthors', 'yearPeriod', 'labelBrackets', 'labelSeparator', 'labelCase', 'labels']);
 });
+
+test('settings: paperList.toc.counts reaches the config, and a wrong value is named', () => {
+  assert.deepEqual(readSettings({ toc: { counts: true } }).settings.config.toc, { counts: true });
+  assert.deepEqual(readSettings({ toc: { counts: 'yes' } }).problems, ['paperList settings: "toc" must be an object such as {"counts": true}']);
+  const manifest = JSON.parse(readFileSync('package.json', 'utf8'));
+  assert.equal(manifest.contributes.configuration.properties['paperList.toc.counts'].default, false);
+});

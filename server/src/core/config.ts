@@ -12,6 +12,8 @@ export interface PaperListConfig {
   numbering?: NumberingStyle;
   /** Fields of the house style that are pinned rather than inferred from the list. */
   houseStyle?: Partial<HouseStyle>;
+  /** The generated table of contents: `counts` adds each section's distinct papers. */
+  toc?: { counts?: boolean };
 }
 
 export interface ResolvedConfig {
@@ -20,6 +22,7 @@ export interface ResolvedConfig {
   trackingParameters: string[];
   numbering: NumberingStyle;
   houseStyle: Partial<HouseStyle>;
+  toc?: { counts?: boolean };
 }
 
 export const defaultConfig: ResolvedConfig = { rules: {}, linkLabels: [], trackingParameters: [], numbering: 'auto', houseStyle: {} };
@@ -62,8 +65,13 @@ export function validateConfig(value: unknown, knownRules: readonly string[]): {
       const checked = validateHouseStyle(item);
       problems.push(...checked.problems);
       config.houseStyle = checked.style;
+    } else if (key === 'toc') {
+      const counts = (item as { counts?: unknown } | null)?.counts;
+      if (item === null || typeof item !== 'object' || Array.isArray(item) || Object.keys(item).some((name) => name !== 'counts') || (counts !== undefined && typeof counts !== 'boolean')) {
+        problems.push('"toc" must be an object such as {"counts": true}');
+      } else config.toc = counts === undefined ? {} : { counts };
     } else if (key !== '$schema') {
-      problems.push(`unknown setting "${key}"; expected "rules", "linkLabels", "trackingParameters", "numbering" or "houseStyle"`);
+      problems.push(`unknown setting "${key}"; expected "rules", "linkLabels", "trackingParameters", "numbering", "houseStyle" or "toc"`);
     }
   }
   return { config, problems };
@@ -90,6 +98,7 @@ export function resolveConfig(...layers: (PaperListConfig | undefined)[]): Resol
     for (const name of layer.trackingParameters ?? []) if (!resolved.trackingParameters.includes(name)) resolved.trackingParameters.push(name);
     if (layer.numbering) resolved.numbering = layer.numbering;
     if (layer.houseStyle) resolved.houseStyle = { ...resolved.houseStyle, ...layer.houseStyle };
+    if (layer.toc) resolved.toc = { ...resolved.toc, ...layer.toc };
   }
   return resolved;
 }

@@ -1,4 +1,5 @@
 import type { Finding, Fix, TextEdit } from './rule';
+import { editsInsideGeneratedRegions } from './features/tableOfContents';
 import { editsKeepMeaning, type InvariantOptions } from './fixInvariant';
 import { lintText, type LintOptions } from './lint';
 import { BlockCache } from './parseList';
@@ -60,6 +61,7 @@ class EditSet {
  * `changesMeaning`; a rule that misreads an entry then costs a finding, never a changed paper.
  */
 export function isSafeFix(text: string, fix: Fix, options: InvariantOptions = {}): boolean {
+  if (fix.changesMeaning === 'generated-region') return fix.safe && editsInsideGeneratedRegions(text, fix.edits);
   return fix.safe && editsKeepMeaning(text, fix.edits, fix.changesMeaning, options);
 }
 

@@ -3,7 +3,7 @@
 import type { Fix, TextEdit } from './rule';
 
 /** The two ways a safe fix may change what a line says; a fix declares which one it makes. */
-export type MeaningChange = NonNullable<Fix['changesMeaning']>;
+export type MeaningChange = Exclude<NonNullable<Fix['changesMeaning']>, 'generated-region'>;
 
 export interface InvariantOptions {
   /** Extra tracking parameters, as in the config: exact names, or prefixes ending in `*`. */

@@ -9,3 +9,4 @@ export * from './parseList';
 export * from './rule';
 export * from './rules/index';
 export * from './text';
+export * from './changedFindings';

@@ -21,9 +21,10 @@ export interface Fix {
   preferred?: boolean;
   /**
    * The one way a safe fix may change what the entry says (see fixInvariant.ts): a year set to its arXiv
-   * id's year, or a one-letter misspelling of a common label corrected.
+   * id's year, or a one-letter misspelling of a common label corrected; or, for `generated-region`, any
+   * change inside a table of contents or paper count between paperlist markers (see tableOfContents.ts).
    */
-  changesMeaning?: 'arxiv-year' | 'label-spelling';
+  changesMeaning?: 'arxiv-year' | 'label-spelling' | 'generated-region';
 }
 
 export interface RelatedInformation {

@@ -43,7 +43,7 @@ export function readSettings(value: unknown): { settings: PaperListSettings; pro
   }
   // Settings the client leaves at their defaults arrive as empty objects and arrays; they add nothing.
   const lintPart: Record<string, unknown> = {};
-  for (const key of ['rules', 'linkLabels', 'trackingParameters', 'numbering', 'houseStyle'] as const) {
+  for (const key of ['rules', 'linkLabels', 'trackingParameters', 'numbering', 'houseStyle', 'toc'] as const) {
     const item = raw[key];
     if (item === undefined || item === null) continue;
     if (Array.isArray(item) && !item.length) continue;

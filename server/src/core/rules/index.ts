@@ -22,6 +22,7 @@ import { sectionEmptyRule } from './sectionEmpty';
 import { anchorMissingRule } from './anchorMissing';
 import { fileMissingRule } from './fileMissing';
 export { linkedFilePath } from './fileMissing';
+import { tocStaleRule } from './tocStale';
 
 /** Every rule, in the order of the docs' rule table. */
 export const allRules: readonly Rule[] = [
@@ -47,6 +48,7 @@ export const allRules: readonly Rule[] = [
   sectionEmptyRule,
   anchorMissingRule,
   fileMissingRule,
+  tocStaleRule,
 ];
 
 export const ruleCodes: readonly string[] = allRules.map((rule) => rule.code);
