@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ServerCommands, type HouseStyleResult, type SortSectionResult, type AddFromBibtexResult } from '../../server/src/shared/protocol';
+import { promptForBibtex } from './bibtexPrompt';
 import { executeServerCommand } from './client';
 import { listEditorOf, sectionOfNode } from './commands';
 import type { OutlineModel } from './outlineModel';
@@ -81,24 +82,13 @@ export function registerBibtexCommands({ client, model, tree }: BibtexCommandCon
     return listEditorOf(model);
   };
 
-  /** Asks for BibTeX, offering the clipboard when it holds an entry. */
-  const askForBibtex = async (): Promise<string | undefined> => {
-    let clipboard = '';
-    try {
-      clipboard = await vscode.env.clipboard.readText();
-    } catch {
-      clipboard = '';
-    }
-    // An input box is one line: line breaks become spaces so that words on either side stay apart.
-    const value = /@\w+\s*\{/.test(clipboard) ? clipboard.replace(/\s*\r?\n\s*/g, ' ').trim() : '';
-    return vscode.window.showInputBox({
-      title: 'Add Paper from BibTeX',
-      prompt: 'Paste one or more BibTeX entries, such as @article{key, title={…}, author={…}, year={…}}',
-      placeHolder: '@article{…}',
-      value,
-      ignoreFocusOut: true,
-    });
-  };
+  /**
+   * Asks for BibTeX in a box that opens at once; on the desktop the clipboard's BibTeX fills it in. In the
+   * browser reading the clipboard needs a permission, and without it VS Code shows an error notification,
+   * so there the user pastes into the box instead.
+   */
+  const askForBibtex = (): Promise<string | undefined> =>
+    promptForBibtex(vscode.window.createInputBox(), vscode.env.uiKind === vscode.UIKind.Desktop ? () => vscode.env.clipboard.readText() : undefined);
 
   const addFromBibtex = async (text?: unknown): Promise<string[]> => {
     const editor = await markdownEditor();

@@ -162,3 +162,18 @@ test('completions: papers of a bibliography on a new item, as entries in the hou
     assert.deepEqual(bibRecordCompletions(other, other.lines.lineAt(at.offset), () => assert.fail('the bibliography is read'), config()), [], marked);
   }
 });
+
+test('completions: a digit typed on the line after the last item still offers the next number (issue 15)', () => {
+  // The digit alone continues item 3's paragraph, so the item before the line is item 3, not item 2.
+  const { text, items } = complete(`${list3}\n1|`);
+  const number = items.find((item) => item.kind === 'number');
+  assert.equal(number?.label, '4.');
+  assert.equal(apply(text, number!), `${list3}\n4. `);
+});
+
+test('completions: a half-typed venue is not offered as a venue of its own (issue 15)', () => {
+  const { items } = complete(`${list3}\n4. **New**. *Doe et al.* arXivNeu|`);
+  const labels = items.map((item) => item.label);
+  assert.ok(!labels.includes('arXivNeu'), `offered ${labels.slice(0, 5).join(', ')}`);
+  assert.ok(labels.includes('NeurIPS'));
+});

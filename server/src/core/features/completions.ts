@@ -6,7 +6,7 @@ import type { Span } from '../text';
 import { numberingFor } from '../rules/renumberList';
 import { labelsOf } from '../rules/labelVocabulary';
 import { formatEntry, formatRecordsAt, recordSummary, type BibRecord } from './bibtex';
-import { sectionPath } from './entries';
+import { entryAt, sectionPath } from './entries';
 
 export type CompletionKind = 'link-label' | 'venue' | 'author' | 'number' | 'title' | 'entry-snippet' | 'bib-record';
 
@@ -153,14 +153,17 @@ interface NextMarker {
   delimiter: string;
 }
 
-/** The last block that ends before a line, found by binary search. */
-function blockBefore(blocks: readonly Block[], line: number): Block | undefined {
+/**
+ * The last block that starts before a line. A digit typed under an item continues that item's paragraph,
+ * so the item the line follows may still hold the line itself.
+ */
+function blockStartingBefore(blocks: readonly Block[], line: number): Block | undefined {
   let low = 0;
   let high = blocks.length - 1;
   let found: Block | undefined;
   while (low <= high) {
     const mid = (low + high) >> 1;
-    if (blocks[mid].endLine < line) {
+    if (blocks[mid].startLine < line) {
       found = blocks[mid];
       low = mid + 1;
     } else high = mid - 1;
@@ -170,7 +173,7 @@ function blockBefore(blocks: readonly Block[], line: number): Block | undefined 
 
 /** The marker a new item on `line` takes when the block before it is an item of a numbered list. */
 function nextItemMarker(list: PaperList, line: number, config: ResolvedConfig): NextMarker | undefined {
-  const previous = blockBefore(list.blocks, line);
+  const previous = blockStartingBefore(list.blocks, line);
   if (!previous || previous.kind !== 'item' || !previous.ordered || previous.number === undefined) return undefined;
   const group = list.lists.find((candidate) => candidate.id === previous.listId);
   const allOnes = group !== undefined && numberingFor(group, config.numbering) === 'ones';
@@ -221,7 +224,7 @@ export function newEntrySnippet(list: PaperList, config: ResolvedConfig, marker:
 export function newItemMarker(list: PaperList, line: number, config: ResolvedConfig): string {
   const next = nextItemMarker(list, line, config);
   if (next) return `${next.indent}${next.number}${next.delimiter} `;
-  const previous = blockBefore(list.blocks, line);
+  const previous = blockStartingBefore(list.blocks, line);
   if (previous?.kind === 'item' && !previous.ordered) return `${/^[ \t]*/.exec(list.text.slice(previous.start, previous.end))![0]}${previous.marker ?? '-'} `;
   return houseStyleOf(list, config.houseStyle).style.marker === 'numbered' ? '1. ' : '- ';
 }
@@ -250,6 +253,12 @@ function venueOrAuthors(list: PaperList, offset: number, before: string, after: 
   return venues(list, offset, venue[1] ?? '', after);
 }
 
+/** The entries of the list other than the one being typed at the offset, whose half-typed fields are no suggestion. */
+function otherEntries(list: PaperList, offset: number): Entry[] {
+  const current = entryAt(list, offset);
+  return current ? list.entries.filter((entry) => entry !== current) : list.entries;
+}
+
 function authors(list: PaperList, offset: number, typed: string, after: string): CompletionData[] {
   const closeAt = after.indexOf('*');
   const closed = closeAt !== -1 && !after.slice(0, closeAt).includes('[');
@@ -270,7 +279,7 @@ function authors(list: PaperList, offset: number, typed: string, after: string):
 function venues(list: PaperList, offset: number, typed: string, after: string): CompletionData[] {
   const canonical = new Map(canonicalVenues.map((venue) => [venue.toLowerCase(), venue]));
   const used = byUse(
-    list.entries
+    otherEntries(list, offset)
       .map((entry) => entry.venue?.text ?? '')
       .filter((venue) => venue && venue.length <= 60 && !venue.includes('://'))
       .map((venue) => canonical.get(venue.toLowerCase()) ?? venue),
