@@ -180,6 +180,9 @@ export function registerBibtexCommands({ client, model, tree }: BibtexCommandCon
       void vscode.window.showWarningMessage(`${name} was not sorted: the edit was refused, perhaps because the document changed meanwhile. Try again.`);
     } else if (document.version === version) {
       void vscode.window.showInformationMessage(`${name} is already sorted ${order === 'year' ? 'by year' : 'by title'}.`);
+    } else {
+      const papers = tree.sectionAt(section.line)?.section.ownCount;
+      void vscode.window.showInformationMessage(`Sorted ${papers ? `${plural(papers, 'paper')} under ${name}` : name} ${order === 'year' ? 'by year, newest first' : 'by title'}.`);
     }
     return result ?? undefined;
   };

@@ -5,7 +5,8 @@ import { registerBibtexCommands } from './bibtexCommands';
 import { createClient } from './client';
 import { registerCommands } from './commands';
 import { OutlineModel } from './outlineModel';
-import { PaperTreeProvider, type PaperNode } from './paperTree';
+import { autoSuggest } from './autoSuggest';
+import { PaperTreeProvider, SectionDecorations, type PaperNode } from './paperTree';
 import { createStatusBar } from './statusBar';
 
 /** What `activate` returns; the end-to-end tests reach the client and the tree through it. */
@@ -31,6 +32,7 @@ export function activate(context: vscode.ExtensionContext): PaperListApi {
   context.subscriptions.push(...registerCommands({ client, model, tree, treeView }));
   context.subscriptions.push(...registerBibtexCommands({ client, model, tree }));
   context.subscriptions.push(followCursor(model, tree, treeView));
+  context.subscriptions.push(vscode.window.registerFileDecorationProvider(new SectionDecorations()), autoSuggest(model));
 
   const ready = client.start().then(
     () => model.start(),

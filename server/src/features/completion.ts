@@ -30,9 +30,10 @@ const kinds: Record<CompletionKind, CompletionItemKind> = {
 /** Turns a snippet into the text it inserts when every placeholder keeps its default, for clients without snippets. */
 export function snippetToPlainText(snippet: string): string {
   return snippet
+    .replace(/\$\{\d+\|((?:\\.|[^\\,|])*)(?:,(?:\\.|[^\\|])*)?\|\}/g, '$1')
     .replace(/\$\{\d+:((?:\\.|[^\\}])*)\}/g, '$1')
     .replace(/\$\d+/g, '')
-    .replace(/\\([\\$}])/g, '$1');
+    .replace(/\\([\\$}|,])/g, '$1');
 }
 
 /** The papers of the `paperList.bibFiles` files of a document. */
