@@ -19,9 +19,11 @@ import { registerHighlights } from './features/highlights';
 import { registerHover } from './features/hover';
 import { registerOutline } from './features/outline';
 import { registerReferences } from './features/references';
+import { startupLine, type SettingsSource } from './features/startupLine';
 import { registerSymbols } from './features/symbols';
 import { URI } from './features/uri';
 import { BibFiles } from './node/bibFiles';
+import { pathToFileURL } from 'node:url';
 
 declare const PAPERLIST_VERSION: string | undefined;
 
@@ -33,6 +35,8 @@ const bibFiles = new BibFiles((message) => connection.console.warn(message));
 let dynamicConfiguration = false;
 let dynamicWatchers = false;
 let workspaceFolderChanges = false;
+let settingsSource: SettingsSource = 'defaults';
+const version = typeof PAPERLIST_VERSION === 'string' ? PAPERLIST_VERSION : 'development';
 
 /** The file system paths of workspace folders given as URIs; other schemes have no files to read. */
 const folderPaths = (folders: readonly { uri: string }[] | null | undefined): string[] =>
@@ -54,6 +58,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   // Settings pushed at start by clients without workspace/configuration (some pass them as initializationOptions).
   const initial = (params.initializationOptions as { paperList?: unknown } | undefined)?.paperList;
   if (initial !== undefined) documents.settings.reset(initial);
+  settingsSource = documents.settings.supportsConfiguration ? 'client' : initial !== undefined ? 'initializationOptions' : 'defaults';
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -69,11 +74,17 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       executeCommandProvider: { commands: serverCommands },
       workspace: { workspaceFolders: { supported: workspaceFolderChanges, changeNotifications: workspaceFolderChanges } },
     },
-    serverInfo: { name: 'paperlist', version: typeof PAPERLIST_VERSION === 'string' ? PAPERLIST_VERSION : 'development' },
+    serverInfo: { name: 'paperlist', version },
   };
 });
 
 connection.onInitialized(() => {
+  // The start-up line: settings of the first workspace folder (or the session's), read once.
+  const firstFolder = bibFiles.workspaceFolders[0];
+  void documents.settings
+    .get(firstFolder ? pathToFileURL(firstFolder).href : '')
+    .then((settings) => connection.console.info(startupLine(version, settingsSource, settings, bibFiles.workspaceFolders)))
+    .catch(() => undefined);
   if (workspaceFolderChanges) {
     connection.workspace.onDidChangeWorkspaceFolders(
       guardNotification(connection, 'workspace folders', (event) => {

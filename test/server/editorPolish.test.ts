@@ -114,3 +114,19 @@ test('server: the outline gives each section its errors and warnings (issue 15)'
   assert.ok(evaluation.warnings >= 1, 'Touvronet al. is a warning in Human Evaluation');
   await server.close(uri);
 });
+
+test('server: it writes a start-up line with its version, the source of its settings and the files paperList.files matches (issue 15)', async () => {
+  const line = await server.log((message) => message.startsWith('paperlist '));
+  assert.match(line, /^paperlist \S+ started \(Node v\d+/);
+  assert.match(line, /settings from the editor's paperList\.\* settings \(workspace\/configuration\)/);
+  assert.match(line, /no workspace folder/);
+});
+
+test('startup line: paperList.files and the markdown files it matches in the workspace folders', async () => {
+  const { startupLine } = await import('../../server/src/features/startupLine');
+  const folder = resolve(__dirname, '../fixtures');
+  const line = startupLine('1.2.3', 'initializationOptions', { enable: true, files: ['alignment-*.md'], maxFileSize: 1, bibFiles: [], config: {} }, [folder]);
+  assert.match(line, /^paperlist 1\.2\.3 started/);
+  assert.match(line, /settings from the initializationOptions of the client/);
+  assert.match(line, /paperList\.files \(alignment-\*\.md\) matches \d+ of \d+ markdown files \(.*alignment-survey\.md.*\)/);
+});
