@@ -5,13 +5,11 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { ServerCommands, type HouseStyleResult, type SortSectionResult, type AddFromBibtexResult } from '../../server/src/shared/protocol';
 import { promptForBibtex } from './bibtexPrompt';
 import { executeServerCommand } from './client';
+import { HouseStyleViews, pinHouseStyle } from './houseStyleView';
 import { listEditorOf, sectionOfNode } from './commands';
 import type { OutlineModel } from './outlineModel';
 import type { PaperTreeProvider } from './paperTree';
 
-
-/** The read-only documents "Show House Style" opens. */
-export const houseStyleScheme = 'paperList-houseStyle';
 
 interface BibtexCommandContext {
   client: LanguageClient;
@@ -50,29 +48,8 @@ function baseName(uri: vscode.Uri): string {
 
 const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
 
-/** Serves the markdown of "Show House Style" as read-only documents, one per list, updated on each run. */
-class HouseStyleDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
-  private readonly texts = new Map<string, string>();
-  private readonly changeEmitter = new vscode.EventEmitter<vscode.Uri>();
-  readonly onDidChange = this.changeEmitter.event;
-
-  set(uri: vscode.Uri, text: string): void {
-    const known = this.texts.has(uri.toString());
-    this.texts.set(uri.toString(), text);
-    if (known) this.changeEmitter.fire(uri);
-  }
-
-  provideTextDocumentContent(uri: vscode.Uri): string {
-    return this.texts.get(uri.toString()) ?? '';
-  }
-
-  dispose(): void {
-    this.changeEmitter.dispose();
-  }
-}
-
 export function registerBibtexCommands({ client, model, tree }: BibtexCommandContext): vscode.Disposable[] {
-  const houseStyles = new HouseStyleDocuments();
+  const houseStyles = new HouseStyleViews();
   const asServerUri = (document: vscode.TextDocument): string => client.code2ProtocolConverter.asUri(document.uri);
 
   /** The active markdown editor, else the list the sidebar shows. */
@@ -195,17 +172,22 @@ export function registerBibtexCommands({ client, model, tree }: BibtexCommandCon
       void vscode.window.showInformationMessage('Open a markdown paper list first.');
       return undefined;
     }
-    // The `.md` ending makes it a markdown document; the query tells the lists of the same name apart.
-    const uri = vscode.Uri.from({ scheme: houseStyleScheme, path: `/House Style of ${baseName(document.uri)}.md`, query: document.uri.toString() });
-    houseStyles.set(uri, result.markdown);
-    const shown = await vscode.workspace.openTextDocument(uri);
-    await vscode.window.showTextDocument(shown, { viewColumn: vscode.ViewColumn.Beside, preview: true, preserveFocus: true });
+    await houseStyles.show(document, result, baseName(document.uri));
     return result;
   };
 
   return [
     houseStyles,
-    vscode.workspace.registerTextDocumentContentProvider(houseStyleScheme, houseStyles),
+    vscode.commands.registerCommand('paperList.pinHouseStyle', async (arg?: unknown): Promise<vscode.Uri | undefined> => {
+      const document = isUri(arg) ? await vscode.workspace.openTextDocument(arg) : (await listEditorOf(model))?.document;
+      if (!document) return undefined;
+      if (document.uri.scheme !== 'file' && document.uri.scheme !== 'vscode-remote') {
+        void vscode.window.showInformationMessage('Save the list first: .paperlistrc.json goes in its folder.');
+        return undefined;
+      }
+      const result = await executeServerCommand<HouseStyleResult>(client, ServerCommands.showHouseStyle, asServerUri(document));
+      return result ? pinHouseStyle(document.uri, result) : undefined;
+    }),
     vscode.commands.registerCommand('paperList.addFromBibtex', addFromBibtex),
     vscode.commands.registerCommand('paperList.exportBibtex', exportBibtex),
     vscode.commands.registerCommand('paperList.sortSection', sortSection),

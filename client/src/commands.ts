@@ -4,6 +4,7 @@ import type { OutlineNode } from '../../server/src/shared/protocol';
 import { insertEntry } from './insertEntry';
 import { entriesTouched, fixesInTitle, problemsOnChangedLines } from './changeSummary';
 import { diffLines, hunksWithin } from './lineDiff';
+import { setUpCi } from './setUpCi';
 import type { OutlineModel } from './outlineModel';
 import { fixedMessage, plural, renumberedMessage } from './wording';
 import type { EntryNode, PaperNode, PaperTreeProvider, SectionNode } from './paperTree';
@@ -230,6 +231,8 @@ export function registerCommands({ client, model, tree, treeView }: CommandConte
       tree.setFilter('');
       treeView.message = undefined;
     }),
+
+    vscode.commands.registerCommand('paperList.setUpCi', () => setUpCi(model)),
 
     vscode.commands.registerCommand('paperList.showEmptySections', () => tree.setShowEmpty(true)),
     vscode.commands.registerCommand('paperList.hideEmptySections', () => tree.setShowEmpty(false)),
