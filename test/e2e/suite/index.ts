@@ -354,6 +354,20 @@ test('Show House Style answers markdown and renders it beside the list; Pin writ
   assert.deepEqual(result.pinned, []);
   // A rendered view (a webview), not the raw markdown in a text editor.
   const webviews = () => vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.includes('paperList.houseStyle'));
+  // The workbench reports new tabs to the extension host a moment later: wait for the event.
+  await new Promise<void>((resolve, reject) => {
+    if (webviews().length) return resolve();
+    const subscription = vscode.window.tabGroups.onDidChangeTabs(() => {
+      if (!webviews().length) return;
+      subscription.dispose();
+      clearTimeout(guard);
+      resolve();
+    });
+    const guard = setTimeout(() => {
+      subscription.dispose();
+      reject(new Error(`no house style tab; tabs: ${JSON.stringify(vscode.window.tabGroups.all.flatMap((group) => group.tabs).map((tab) => tab.label))}`));
+    }, 30_000);
+  });
   assert.equal(webviews().length, 1, 'a webview shows the house style');
   assert.ok(!vscode.window.visibleTextEditors.some((shown) => shown.document.getText() === result.markdown), 'no text editor shows the raw markdown');
   assert.equal(vscode.window.activeTextEditor?.document, editor.document, 'the list keeps the focus');
