@@ -252,6 +252,19 @@ test('Add Paper Entry inserts a numbered snippet after the entry at the cursor',
   assert.equal(editor.document.getText(editor.selection), 'Title', 'the title placeholder is selected');
 });
 
+test('Add Paper Entry on the blank line between a list and the next heading keeps a blank line before the heading', async () => {
+  const { editor } = await openList('add-entry-blank.md');
+  const document = editor.document;
+  const blank = lineOf(document, '17. **Llavar') + 1;
+  assert.equal(document.lineAt(blank).text, '');
+  assert.match(document.lineAt(blank + 1).text, /^### Human Preferences/);
+  editor.selection = new vscode.Selection(blank, 0, blank, 0);
+  await vscode.commands.executeCommand('paperList.addEntry');
+  assert.match(document.lineAt(blank).text, /^18\. \*\*Title\*\*/);
+  assert.equal(document.lineAt(blank + 1).text, '', 'a blank line still parts the list from the heading');
+  assert.match(document.lineAt(blank + 2).text, /^### Human Preferences/);
+});
+
 test('Add Paper from BibTeX inserts a numbered entry in the house style at the cursor', async () => {
   const { editor } = await openList('add-bibtex.md');
   const document = editor.document;
