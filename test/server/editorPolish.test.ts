@@ -130,3 +130,9 @@ test('startup line: paperList.files and the markdown files it matches in the wor
   assert.match(line, /settings from the initializationOptions of the client/);
   assert.match(line, /paperList\.files \(alignment-\*\.md\) matches \d+ of \d+ markdown files \(.*alignment-survey\.md.*\)/);
 });
+
+test('completion: a client without snippets gets the first venue of the choice', async () => {
+  const { snippetToPlainText } = await import('../../server/src/features/completion');
+  assert.equal(snippetToPlainText('1. **${1:Title}**. *${2:Author et al.}* ${3|arXiv,Neu\\,rIPS,A\\|B|} ${4:2026}.$0'), '1. **Title**. *Author et al.* arXiv 2026.');
+  assert.equal(snippetToPlainText('${3|Findings\\, ACL,EMNLP|} 2024'), 'Findings, ACL 2024');
+});

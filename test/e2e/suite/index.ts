@@ -416,6 +416,24 @@ test('section rows show their problems: a warning icon, the count and a coloured
   assert.equal(tree.getTreeItem(quiet).description, undefined);
 });
 
+test('sections without papers are hidden until "Show Empty Sections"', async () => {
+  const { editor } = await openList('empty-sections.md');
+  const document = editor.document;
+  const { tree, model } = api();
+  const heading = lineOf(document, '## Definition of Alignment Targets');
+  await editor.edit((edit) => edit.insert(new vscode.Position(heading, 0), '## News\n\n- 2024/05: the survey is out.\n\n'));
+  await model.refresh();
+  assert.equal(findTreeSection(tree, tree.getChildren(), 'News · 0'), undefined, 'News is hidden');
+  try {
+    await vscode.commands.executeCommand('paperList.showEmptySections');
+    assert.ok(findTreeSection(tree, tree.getChildren(), 'News · 0'), 'News is shown');
+  } finally {
+    await vscode.commands.executeCommand('paperList.hideEmptySections');
+  }
+  assert.equal(findTreeSection(tree, tree.getChildren(), 'News · 0'), undefined);
+  assert.ok(findTreeSection(tree, tree.getChildren(), 'Human Instructions · 17'), 'sections with papers stay');
+});
+
 test('a digit typed on the line after entry 17 completes to 18., not 17.', async () => {
   const { editor } = await openList('next-number.md');
   const document = editor.document;

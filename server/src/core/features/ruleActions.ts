@@ -21,7 +21,7 @@ export function disableLineEdit(list: PaperList, finding: Finding): TextEdit | u
     const start = list.lines.lineStarts[line - 1];
     const close = list.text.indexOf('-->', start);
     if (close === -1 || close > list.lines.lineEnd(line - 1)) return undefined;
-    const before = list.text.slice(start, close).replace(/\s+$/, '');
+    const before = list.text.slice(start, close).trimEnd();
     const end = start + before.length;
     return { start: end, end: close, newText: ` ${finding.code} ` };
   }
