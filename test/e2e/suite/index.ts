@@ -422,7 +422,22 @@ test('sections without papers are hidden until "Show Empty Sections"', async () 
   const { tree, model } = api();
   const heading = lineOf(document, '## Definition of Alignment Targets');
   await editor.edit((edit) => edit.insert(new vscode.Position(heading, 0), '## News\n\n- 2024/05: the survey is out.\n\n'));
-  await model.refresh();
+  // The sidebar's model asks the server again once typing pauses: wait for the outline that has News.
+  const hasNews = (): boolean => JSON.stringify(model.outline?.sections ?? []).includes('"title":"News"');
+  await new Promise<void>((resolve, reject) => {
+    if (hasNews()) return resolve();
+    const subscription = model.onDidChange(() => {
+      if (!hasNews()) return;
+      subscription.dispose();
+      clearTimeout(guard);
+      resolve();
+    });
+    const guard = setTimeout(() => {
+      subscription.dispose();
+      reject(new Error('the outline never showed the News heading'));
+    }, 30_000);
+    void model.refresh();
+  });
   assert.equal(findTreeSection(tree, tree.getChildren(), 'News · 0'), undefined, 'News is hidden');
   try {
     await vscode.commands.executeCommand('paperList.showEmptySections');
