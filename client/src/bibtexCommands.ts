@@ -3,14 +3,13 @@
 import * as vscode from 'vscode';
 import type { PaperListClient as LanguageClient } from './client';
 import { ServerCommands, type HouseStyleResult, type SortSectionResult, type AddFromBibtexResult } from '../../server/src/shared/protocol';
+import { promptForBibtex } from './bibtexPrompt';
 import { executeServerCommand } from './client';
+import { HouseStyleViews, pinHouseStyle } from './houseStyleView';
 import { listEditorOf, sectionOfNode } from './commands';
 import type { OutlineModel } from './outlineModel';
 import type { PaperTreeProvider } from './paperTree';
 
-
-/** The read-only documents "Show House Style" opens. */
-export const houseStyleScheme = 'paperList-houseStyle';
 
 interface BibtexCommandContext {
   client: LanguageClient;
@@ -49,29 +48,8 @@ function baseName(uri: vscode.Uri): string {
 
 const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
 
-/** Serves the markdown of "Show House Style" as read-only documents, one per list, updated on each run. */
-class HouseStyleDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
-  private readonly texts = new Map<string, string>();
-  private readonly changeEmitter = new vscode.EventEmitter<vscode.Uri>();
-  readonly onDidChange = this.changeEmitter.event;
-
-  set(uri: vscode.Uri, text: string): void {
-    const known = this.texts.has(uri.toString());
-    this.texts.set(uri.toString(), text);
-    if (known) this.changeEmitter.fire(uri);
-  }
-
-  provideTextDocumentContent(uri: vscode.Uri): string {
-    return this.texts.get(uri.toString()) ?? '';
-  }
-
-  dispose(): void {
-    this.changeEmitter.dispose();
-  }
-}
-
 export function registerBibtexCommands({ client, model, tree }: BibtexCommandContext): vscode.Disposable[] {
-  const houseStyles = new HouseStyleDocuments();
+  const houseStyles = new HouseStyleViews();
   const asServerUri = (document: vscode.TextDocument): string => client.code2ProtocolConverter.asUri(document.uri);
 
   /** The active markdown editor, else the list the sidebar shows. */
@@ -81,24 +59,13 @@ export function registerBibtexCommands({ client, model, tree }: BibtexCommandCon
     return listEditorOf(model);
   };
 
-  /** Asks for BibTeX, offering the clipboard when it holds an entry. */
-  const askForBibtex = async (): Promise<string | undefined> => {
-    let clipboard = '';
-    try {
-      clipboard = await vscode.env.clipboard.readText();
-    } catch {
-      clipboard = '';
-    }
-    // An input box is one line: line breaks become spaces so that words on either side stay apart.
-    const value = /@\w+\s*\{/.test(clipboard) ? clipboard.replace(/\s*\r?\n\s*/g, ' ').trim() : '';
-    return vscode.window.showInputBox({
-      title: 'Add Paper from BibTeX',
-      prompt: 'Paste one or more BibTeX entries, such as @article{key, title={…}, author={…}, year={…}}',
-      placeHolder: '@article{…}',
-      value,
-      ignoreFocusOut: true,
-    });
-  };
+  /**
+   * Asks for BibTeX in a box that opens at once; on the desktop the clipboard's BibTeX fills it in. In the
+   * browser reading the clipboard needs a permission, and without it VS Code shows an error notification,
+   * so there the user pastes into the box instead.
+   */
+  const askForBibtex = (): Promise<string | undefined> =>
+    promptForBibtex(vscode.window.createInputBox(), vscode.env.uiKind === vscode.UIKind.Desktop ? () => vscode.env.clipboard.readText() : undefined);
 
   const addFromBibtex = async (text?: unknown): Promise<string[]> => {
     const editor = await markdownEditor();
@@ -190,6 +157,9 @@ export function registerBibtexCommands({ client, model, tree }: BibtexCommandCon
       void vscode.window.showWarningMessage(`${name} was not sorted: the edit was refused, perhaps because the document changed meanwhile. Try again.`);
     } else if (document.version === version) {
       void vscode.window.showInformationMessage(`${name} is already sorted ${order === 'year' ? 'by year' : 'by title'}.`);
+    } else {
+      const papers = tree.sectionAt(section.line)?.section.ownCount;
+      void vscode.window.showInformationMessage(`Sorted ${papers ? `${plural(papers, 'paper')} under ${name}` : name} ${order === 'year' ? 'by year, newest first' : 'by title'}.`);
     }
     return result ?? undefined;
   };
@@ -202,17 +172,22 @@ export function registerBibtexCommands({ client, model, tree }: BibtexCommandCon
       void vscode.window.showInformationMessage('Open a markdown paper list first.');
       return undefined;
     }
-    // The `.md` ending makes it a markdown document; the query tells the lists of the same name apart.
-    const uri = vscode.Uri.from({ scheme: houseStyleScheme, path: `/House Style of ${baseName(document.uri)}.md`, query: document.uri.toString() });
-    houseStyles.set(uri, result.markdown);
-    const shown = await vscode.workspace.openTextDocument(uri);
-    await vscode.window.showTextDocument(shown, { viewColumn: vscode.ViewColumn.Beside, preview: true, preserveFocus: true });
+    await houseStyles.show(document, result, baseName(document.uri));
     return result;
   };
 
   return [
     houseStyles,
-    vscode.workspace.registerTextDocumentContentProvider(houseStyleScheme, houseStyles),
+    vscode.commands.registerCommand('paperList.pinHouseStyle', async (arg?: unknown): Promise<vscode.Uri | undefined> => {
+      const document = isUri(arg) ? await vscode.workspace.openTextDocument(arg) : (await listEditorOf(model))?.document;
+      if (!document) return undefined;
+      if (document.uri.scheme !== 'file' && document.uri.scheme !== 'vscode-remote') {
+        void vscode.window.showInformationMessage('Save the list first: .paperlistrc.json goes in its folder.');
+        return undefined;
+      }
+      const result = await executeServerCommand<HouseStyleResult>(client, ServerCommands.showHouseStyle, asServerUri(document));
+      return result ? pinHouseStyle(document.uri, result) : undefined;
+    }),
     vscode.commands.registerCommand('paperList.addFromBibtex', addFromBibtex),
     vscode.commands.registerCommand('paperList.exportBibtex', exportBibtex),
     vscode.commands.registerCommand('paperList.sortSection', sortSection),

@@ -35,6 +35,9 @@ export function clientOptions(outputChannel: vscode.LogOutputChannel, documentSe
     // The server pulls `paperList.*` through workspace/configuration; this also forwards changes to it.
     synchronize: { configurationSection: 'paperList' },
     errorHandler: restartingErrorHandler(outputChannel),
+    // The outline and breadcrumbs show the built-in markdown extension's headings: two symbol providers for
+    // one markdown file made them switch between the two trees. Papers are in the Paper List sidebar.
+    middleware: { provideDocumentSymbols: async () => [] },
   };
 }
 

@@ -2,8 +2,11 @@ import * as vscode from 'vscode';
 import type { PaperListClient as LanguageClient } from './client';
 import type { OutlineNode } from '../../server/src/shared/protocol';
 import { insertEntry } from './insertEntry';
+import { entriesTouched, fixesInTitle, problemsOnChangedLines } from './changeSummary';
 import { diffLines, hunksWithin } from './lineDiff';
+import { setUpCi } from './setUpCi';
 import type { OutlineModel } from './outlineModel';
+import { fixedMessage, plural, renumberedMessage } from './wording';
 import type { EntryNode, PaperNode, PaperTreeProvider, SectionNode } from './paperTree';
 
 /** The code action kinds the server offers for whole-document edits. */
@@ -60,15 +63,42 @@ export function registerCommands({ client, model, tree, treeView }: CommandConte
     return { first: section.range.start.line, last: end.character === 0 ? Math.max(section.range.start.line, end.line - 1) : end.line };
   };
 
-  const runSourceAction = async (kind: string, nothing: string): Promise<void> => {
+  /** The text after a document's edits, applied to a copy. */
+  const textAfter = (document: vscode.TextDocument, edits: readonly vscode.TextEdit[]): string => {
+    let text = document.getText();
+    for (const edit of [...edits].sort((a, b) => document.offsetAt(b.range.start) - document.offsetAt(a.range.start))) {
+      text = text.slice(0, document.offsetAt(edit.range.start)) + edit.newText + text.slice(document.offsetAt(edit.range.end));
+    }
+    return text;
+  };
+
+  const fixAllDocument = async (): Promise<void> => {
     const editor = await listEditor();
     if (!editor) return;
-    const action = await sourceAction(editor.document, kind);
-    if (!action?.edit) {
-      void vscode.window.showInformationMessage(nothing);
+    const document = editor.document;
+    const action = await sourceAction(document, fixAllKind);
+    const edits = action?.edit?.get(document.uri) ?? [];
+    if (!action?.edit || !edits.length) {
+      void vscode.window.showInformationMessage(fixedMessage(0, 0));
       return;
     }
-    await vscode.workspace.applyEdit(action.edit);
+    const hunks = diffLines(document.getText(), textAfter(document, edits));
+    const problemLines = vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === 'paperlist').map((d) => d.range.start.line);
+    const problems = fixesInTitle(action.title) ?? problemsOnChangedLines(problemLines, hunks);
+    const entries = model.outline ? entriesTouched(model.outline, hunks) : hunks.length;
+    if (await vscode.workspace.applyEdit(action.edit)) void vscode.window.showInformationMessage(fixedMessage(problems, entries));
+  };
+
+  const renumberAllDocument = async (): Promise<void> => {
+    const editor = await listEditor();
+    if (!editor) return;
+    const action = await sourceAction(editor.document, renumberAllKind);
+    const count = action?.edit?.get(editor.document.uri).length ?? 0;
+    if (!action?.edit || !count) {
+      void vscode.window.showInformationMessage(renumberedMessage(0));
+      return;
+    }
+    if (await vscode.workspace.applyEdit(action.edit)) void vscode.window.showInformationMessage(renumberedMessage(count));
   };
 
   const revealLine = async (uri: vscode.Uri, line: number): Promise<void> => {
@@ -82,9 +112,9 @@ export function registerCommands({ client, model, tree, treeView }: CommandConte
   return [
     vscode.commands.registerCommand('paperList.revealLine', revealLine),
 
-    vscode.commands.registerCommand('paperList.renumberAll', () => runSourceAction(renumberAllKind, 'Every list is already numbered in order.')),
+    vscode.commands.registerCommand('paperList.renumberAll', renumberAllDocument),
 
-    vscode.commands.registerCommand('paperList.fixAll', () => runSourceAction(fixAllKind, 'There is nothing to fix automatically.')),
+    vscode.commands.registerCommand('paperList.fixAll', fixAllDocument),
 
     vscode.commands.registerCommand('paperList.renumberSection', async (node?: PaperNode) => {
       const editor = await listEditor();
@@ -98,13 +128,14 @@ export function registerCommands({ client, model, tree, treeView }: CommandConte
         (edit) => edit.range.start.isAfterOrEqual(new vscode.Position(range.start.line, range.start.character)) &&
           edit.range.end.isBeforeOrEqual(new vscode.Position(range.end.line, range.end.character)),
       );
+      const where = ` under "${section.section.title}"`;
       if (!edits.length) {
-        void vscode.window.showInformationMessage(`The lists under "${section.section.title}" are already numbered in order.`);
+        void vscode.window.showInformationMessage(renumberedMessage(0, where));
         return;
       }
       const edit = new vscode.WorkspaceEdit();
       edit.set(editor.document.uri, edits);
-      await vscode.workspace.applyEdit(edit);
+      if (await vscode.workspace.applyEdit(edit)) void vscode.window.showInformationMessage(renumberedMessage(edits.length, where));
     }),
 
     vscode.commands.registerCommand('paperList.fixSection', async (node?: PaperNode) => {
@@ -117,17 +148,15 @@ export function registerCommands({ client, model, tree, treeView }: CommandConte
       const edits = action?.edit?.get(document.uri) ?? [];
       // Fix-all answers with one edit over the whole changed stretch: apply it to a copy, diff the lines,
       // and keep the changed lines inside the section.
-      const oldText = document.getText();
-      let newText = oldText;
-      for (const edit of [...edits].sort((a, b) => document.offsetAt(b.range.start) - document.offsetAt(a.range.start))) {
-        newText = newText.slice(0, document.offsetAt(edit.range.start)) + edit.newText + newText.slice(document.offsetAt(edit.range.end));
-      }
       const { first, last } = sectionLines(section.section);
-      const hunks = hunksWithin(diffLines(oldText, newText), first, last);
+      const hunks = hunksWithin(diffLines(document.getText(), textAfter(document, edits)), first, last);
+      const where = ` under "${section.section.title}"`;
       if (!hunks.length) {
-        void vscode.window.showInformationMessage(`There is nothing to fix automatically under "${section.section.title}".`);
+        void vscode.window.showInformationMessage(fixedMessage(0, 0, where));
         return;
       }
+      const problemLines = vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === 'paperlist').map((d) => d.range.start.line);
+      const fixed = { problems: problemsOnChangedLines(problemLines, hunks), entries: model.outline ? entriesTouched(model.outline, hunks) : hunks.length };
       const edit = new vscode.WorkspaceEdit();
       for (const hunk of hunks) {
         if (hunk.oldEnd < document.lineCount) {
@@ -139,7 +168,7 @@ export function registerCommands({ client, model, tree, treeView }: CommandConte
           edit.insert(document.uri, document.lineAt(document.lineCount - 1).range.end, `\n${hunk.newLines.join('\n')}`);
         }
       }
-      await vscode.workspace.applyEdit(edit);
+      if (await vscode.workspace.applyEdit(edit)) void vscode.window.showInformationMessage(fixedMessage(fixed.problems, fixed.entries, where));
     }),
 
     vscode.commands.registerCommand('paperList.addEntry', async () => {
@@ -170,19 +199,19 @@ export function registerCommands({ client, model, tree, treeView }: CommandConte
       if (!editor || !model.outline) return;
       type SectionPick = vscode.QuickPickItem & { line: number };
       const picks: SectionPick[] = [];
-      const visit = (nodes: OutlineNode[], depth: number): void => {
+      // Real lists repeat names such as "Benchmarks" under several parents: each row says where it stands.
+      const visit = (nodes: OutlineNode[], depth: number, path: string[]): void => {
         for (const node of nodes) {
           picks.push({
             label: `${'\u2003'.repeat(depth)}$(symbol-namespace) ${node.title}`,
-            description: `${node.totalCount} paper${node.totalCount === 1 ? '' : 's'}`,
-            detail: undefined,
+            description: [path.length ? `in ${path.join(' › ')}` : '', plural(node.totalCount, 'paper')].filter(Boolean).join(' · '),
             line: node.line,
           });
-          visit(node.children, depth + 1);
+          visit(node.children, depth + 1, [...path, node.title]);
         }
       };
-      visit(model.outline.sections, 0);
-      const pick = await vscode.window.showQuickPick(picks, { placeHolder: 'Go to a section of the paper list', matchOnDescription: false });
+      visit(model.outline.sections, 0, []);
+      const pick = await vscode.window.showQuickPick(picks, { placeHolder: 'Go to a section of the paper list', matchOnDescription: true });
       if (pick) await revealLine(editor.document.uri, pick.line).then(() => vscode.window.showTextDocument(editor.document));
     }),
 
@@ -202,6 +231,11 @@ export function registerCommands({ client, model, tree, treeView }: CommandConte
       tree.setFilter('');
       treeView.message = undefined;
     }),
+
+    vscode.commands.registerCommand('paperList.setUpCi', () => setUpCi(model)),
+
+    vscode.commands.registerCommand('paperList.showEmptySections', () => tree.setShowEmpty(true)),
+    vscode.commands.registerCommand('paperList.hideEmptySections', () => tree.setShowEmpty(false)),
 
     vscode.commands.registerCommand('paperList.collapseAll', () =>
       vscode.commands.executeCommand('workbench.actions.treeView.paperList.outline.collapseAll'),

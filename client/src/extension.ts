@@ -5,7 +5,8 @@ import type { PaperListClient as LanguageClient } from './client';
 import { registerBibtexCommands } from './bibtexCommands';
 import { registerCommands } from './commands';
 import { OutlineModel } from './outlineModel';
-import { PaperTreeProvider, type PaperNode } from './paperTree';
+import { autoSuggest } from './autoSuggest';
+import { PaperTreeProvider, SectionDecorations, type PaperNode } from './paperTree';
 import { createStatusBar } from './statusBar';
 
 /** What `activate` returns; the end-to-end tests reach the client and the tree through it. */
@@ -34,6 +35,7 @@ export function activate(context: vscode.ExtensionContext, createClient: CreateC
   context.subscriptions.push(...registerCommands({ client, model, tree, treeView }));
   context.subscriptions.push(...registerBibtexCommands({ client, model, tree }));
   context.subscriptions.push(followCursor(model, tree, treeView));
+  context.subscriptions.push(vscode.window.registerFileDecorationProvider(new SectionDecorations()), autoSuggest(model));
 
   const ready = client.start().then(
     () => model.start(),

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { OutlineEntry, OutlineNode, OutlineResult, OutlineSeverity } from '../../server/src/shared/protocol';
 import type { OutlineModel } from './outlineModel';
+import { entryTooltip, plural, sectionTooltip, type FindingText } from './wording';
 
 /** A heading of the list, with the entries and subsections that pass the filter. */
 export interface SectionNode {
@@ -56,6 +57,10 @@ export class PaperTreeProvider implements vscode.TreeDataProvider<PaperNode>, vs
   private entryNodes: EntryNode[] = [];
   private sectionNodes: SectionNode[] = [];
   filter = '';
+  /** Whether sections without papers (News, a table of contents) are shown; they are hidden by default. */
+  showEmpty = false;
+  /** Every section, shown or hidden, for the commands that act on the section at the cursor. */
+  private everySection: SectionNode[] = [];
   private readonly subscription: vscode.Disposable;
 
   constructor(private readonly model: OutlineModel) {
@@ -68,12 +73,19 @@ export class PaperTreeProvider implements vscode.TreeDataProvider<PaperNode>, vs
     this.rebuild();
   }
 
+  setShowEmpty(show: boolean): void {
+    this.showEmpty = show;
+    void vscode.commands.executeCommand('setContext', 'paperList.showEmptySections', show);
+    this.rebuild();
+  }
+
   /** Maps the outline to nodes; the filter matches the entry's whole line (title, authors, venue and year). */
   rebuild(): void {
     const outline = this.model.outline;
     const document = this.model.document;
     this.entryNodes = [];
     this.sectionNodes = [];
+    this.everySection = [];
     this.roots = outline && document ? this.build(outline, document) : [];
     this.changeEmitter.fire(undefined);
   }
@@ -115,7 +127,9 @@ export class PaperTreeProvider implements vscode.TreeDataProvider<PaperNode>, vs
         .map((child, index) => sectionNode(child, `${id}/${index}`, node))
         .filter((child): child is SectionNode => child !== undefined);
       node.matching = node.entries.length + node.sections.reduce((sum, child) => sum + child.matching, 0);
+      this.everySection.push(node);
       if (needle && !node.matching) return undefined;
+      if (!this.showEmpty && !section.totalCount) return undefined;
       this.sectionNodes.push(node);
       return node;
     };
@@ -126,6 +140,7 @@ export class PaperTreeProvider implements vscode.TreeDataProvider<PaperNode>, vs
     });
     this.entryNodes.sort((a, b) => a.entry.line - b.entry.line);
     this.sectionNodes.sort((a, b) => a.section.line - b.section.line);
+    this.everySection.sort((a, b) => a.section.line - b.section.line);
     const duplicates = this.duplicates(outline);
     if (duplicates) roots.push(duplicates);
     return roots;
@@ -188,8 +203,13 @@ export class PaperTreeProvider implements vscode.TreeDataProvider<PaperNode>, vs
       );
       item.id = node.id;
       item.contextValue = 'paperList.section';
-      item.iconPath = new vscode.ThemeIcon('symbol-namespace');
-      item.tooltip = `${'#'.repeat(section.level)} ${section.title}\n${section.ownCount} papers directly under this heading, ${section.totalCount} with its subsections`;
+      // The problems of the section: an error or warning icon, the counts, and a coloured label and badge
+      // through the file decoration of the section's own URI (see SectionDecorations).
+      const { errors, warnings } = section;
+      item.iconPath = errors ? severityIcons.error : warnings ? severityIcons.warning : new vscode.ThemeIcon('symbol-namespace');
+      item.description = errors || warnings ? [errors ? plural(errors, 'error') : '', warnings ? plural(warnings, 'warning') : ''].filter(Boolean).join(', ') : undefined;
+      item.resourceUri = sectionUri(node.id, errors, warnings);
+      item.tooltip = sectionTooltip(section, { errors, warnings });
       if (uri) item.command = revealCommand(uri, section.line);
       return item;
     }
@@ -201,10 +221,7 @@ export class PaperTreeProvider implements vscode.TreeDataProvider<PaperNode>, vs
       item.description = node.sectionTitle ?? (entry.year !== undefined ? String(entry.year) : '');
       item.iconPath = entry.severity ? severityIcons[entry.severity] : new vscode.ThemeIcon('book');
       const findings = uri ? this.findingsOf(uri, node) : [];
-      const tooltip = new vscode.MarkdownString();
-      tooltip.appendMarkdown(`**${escapeMarkdown(entry.title)}**${entry.year !== undefined ? ` (${entry.year})` : ''}  \nline ${entry.line + 1}`);
-      for (const finding of findings) tooltip.appendMarkdown(`\n\n${severityWord(finding.severity)}: ${escapeMarkdown(finding.message)}`);
-      item.tooltip = tooltip;
+      item.tooltip = entryTooltip(entry, findings.map((finding) => ({ severity: severityWord(finding.severity), message: finding.message })));
       if (uri) item.command = revealCommand(uri, entry.line);
       return item;
     }
@@ -233,9 +250,9 @@ export class PaperTreeProvider implements vscode.TreeDataProvider<PaperNode>, vs
     return lastAtOrBefore(this.sectionNodes, line, (node) => node.section.line);
   }
 
-  /** The section node that holds a line, for the commands that act on "this section". */
+  /** The section node that holds a line, for the commands that act on "this section", shown in the tree or not. */
   sectionAt(line: number): SectionNode | undefined {
-    return lastAtOrBefore(this.sectionNodes, line, (node) => node.section.line);
+    return lastAtOrBefore(this.everySection, line, (node) => node.section.line);
   }
 
   get sections(): readonly SectionNode[] {
@@ -259,14 +276,32 @@ function lastAtOrBefore<T>(sorted: readonly T[], line: number, lineOf: (item: T)
   return low > 0 ? sorted[low - 1] : undefined;
 }
 
+/** The scheme of the URIs that carry a section row's problem counts to SectionDecorations. */
+export const sectionScheme = 'paperlist-section';
+
+function sectionUri(id: string, errors: number, warnings: number): vscode.Uri {
+  return vscode.Uri.from({ scheme: sectionScheme, path: `/${id}`, query: `errors=${errors}&warnings=${warnings}` });
+}
+
+/** Colours a section row and gives it a badge with its number of problems, as the Explorer does for files. */
+export class SectionDecorations implements vscode.FileDecorationProvider {
+  provideFileDecoration(uri: vscode.Uri): vscode.FileDecoration | undefined {
+    if (uri.scheme !== sectionScheme) return undefined;
+    const query = new URLSearchParams(uri.query);
+    const errors = Number(query.get('errors')) || 0;
+    const warnings = Number(query.get('warnings')) || 0;
+    const count = errors + warnings;
+    if (!count) return undefined;
+    const color = new vscode.ThemeColor(errors ? 'list.errorForeground' : 'list.warningForeground');
+    // A badge holds at most two characters.
+    return new vscode.FileDecoration(count > 99 ? '99' : String(count), [errors ? plural(errors, 'error') : '', warnings ? plural(warnings, 'warning') : ''].filter(Boolean).join(', '), color);
+  }
+}
+
 export function revealCommand(uri: vscode.Uri, line: number): vscode.Command {
   return { title: 'Reveal', command: 'paperList.revealLine', arguments: [uri, line] };
 }
 
-function severityWord(severity: vscode.DiagnosticSeverity): string {
-  return ['Error', 'Warning', 'Info', 'Hint'][severity] ?? 'Problem';
-}
-
-function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!<>|]/g, (character) => `\\${character}`);
+function severityWord(severity: vscode.DiagnosticSeverity): FindingText['severity'] {
+  return (['Error', 'Warning', 'Info', 'Hint'] as const)[severity] ?? 'Problem';
 }

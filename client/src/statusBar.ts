@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { OutlineModel } from './outlineModel';
+import { plural, statusTooltip } from './wording';
 
 /** "136 papers · 18 problems" while a paper list is active; a click opens the Problems panel. */
 export function createStatusBar(model: OutlineModel): vscode.Disposable {
@@ -12,10 +13,8 @@ export function createStatusBar(model: OutlineModel): vscode.Disposable {
       item.hide();
       return;
     }
-    const papers = `${totals.papers} paper${totals.papers === 1 ? '' : 's'}`;
-    const problems = `${totals.problems} problem${totals.problems === 1 ? '' : 's'}`;
-    item.text = `$(book) ${papers} · ${problems}`;
-    item.tooltip = `${totals.entries} entries (${totals.papers} distinct papers); ${totals.errors} errors, ${totals.warnings} warnings, ${totals.problems - totals.errors - totals.warnings} other findings. Click to open Problems.`;
+    item.text = `$(book) ${plural(totals.papers, 'paper')} · ${plural(totals.problems, 'problem')}`;
+    item.tooltip = statusTooltip(totals);
     item.show();
   };
   const subscription = model.onDidChange(update);

@@ -21,7 +21,7 @@ import { registerHover } from './features/hover';
 import { registerOutline } from './features/outline';
 import { registerReferences } from './features/references';
 import { registerSymbols } from './features/symbols';
-import type { ServerEnvironment } from './features/environment';
+import type { ServerEnvironment, SettingsSource } from './features/environment';
 import { clientReadsFilesOption } from './shared/protocol';
 
 declare const PAPERLIST_VERSION: string | undefined;
@@ -37,6 +37,8 @@ export function startServer(connection: Connection, environment: ServerEnvironme
   let dynamicConfiguration = false;
   let dynamicWatchers = false;
   let workspaceFolderChanges = false;
+  let settingsSource: SettingsSource = 'defaults';
+  const version = typeof PAPERLIST_VERSION === 'string' ? PAPERLIST_VERSION : 'development';
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const client = params.capabilities ?? {};
@@ -57,6 +59,7 @@ export function startServer(connection: Connection, environment: ServerEnvironme
     const initial = (params.initializationOptions as { paperList?: unknown } | undefined)?.paperList;
     environment.clientReadsFiles = (params.initializationOptions as Record<string, unknown> | undefined)?.[clientReadsFilesOption] === true;
     if (initial !== undefined) documents.settings.reset(initial);
+    settingsSource = documents.settings.supportsConfiguration ? 'client' : initial !== undefined ? 'initializationOptions' : 'defaults';
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -72,11 +75,16 @@ export function startServer(connection: Connection, environment: ServerEnvironme
         executeCommandProvider: { commands: serverCommands },
         workspace: { workspaceFolders: { supported: workspaceFolderChanges, changeNotifications: workspaceFolderChanges } },
       },
-      serverInfo: { name: 'paperlist', version: typeof PAPERLIST_VERSION === 'string' ? PAPERLIST_VERSION : 'development' },
+      serverInfo: { name: 'paperlist', version },
     };
   });
 
   connection.onInitialized(() => {
+    // The start-up line: version, where the settings come from, and (on Node) which files they match.
+    void documents.settings
+      .get(environment.workspaceFolders[0] ?? '')
+      .then((settings) => connection.console.info(environment.startupLine?.(version, settingsSource, settings) ?? `paperlist ${version} started; settings from ${settingsSource}.`))
+      .catch(() => undefined);
     if (workspaceFolderChanges) {
       connection.workspace.onDidChangeWorkspaceFolders(
         guardNotification(connection, 'workspace folders', (event) => {

@@ -113,7 +113,7 @@ test('commands: newEntrySnippet answers a snippet in the house style, numbered a
   // Zero-based line 27 is the blank line after item 17 of "Human Instructions".
   assert.equal(
     await execute('paperList.server.newEntrySnippet', fixtureUri, 27),
-    `18. **\${1:Title}**. *\${2:Author et al.}* \${3:arXiv} \${4:${year}}. [[Paper](\${5:https://arxiv.org/abs/})]$0`,
+    `18. **\${1:Title}**. *\${2:Author et al.}* \${3|arXiv,Neurips,AAAI,AIES,ACL,EMNLP|} \${4:${year}}. [[Paper](\${5:https://arxiv.org/abs/})]$0`,
   );
   assert.equal(await execute('paperList.server.newEntrySnippet', fixtureUri, -3), null);
 });

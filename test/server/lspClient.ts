@@ -20,6 +20,7 @@ export class TestServer {
   /** Every diagnostics notification, in arrival order. */
   readonly published: PublishDiagnosticsParams[] = [];
   private waiters: { uri: string; version: number; resolve: (diagnostics: Diagnostic[]) => void }[] = [];
+  private logWaiters: { accept: (message: string) => boolean; resolve: (message: string) => void }[] = [];
   settings: unknown = {};
 
   private constructor(
@@ -34,6 +35,7 @@ export class TestServer {
     const started = await startServer({
       workspace: { configuration: true, workspaceEdit: { documentChanges: true }, didChangeWatchedFiles: { dynamicRegistration: true } },
       onDiagnostics: (params) => (server ? server.receive(params) : early.push(params)),
+      onLog: (message) => server?.receiveLog(message),
       beforeInitialize: (connection) => connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => server?.settings ?? settings)),
     });
     server = new TestServer(started.child, started.connection, started.logs);
@@ -47,6 +49,19 @@ export class TestServer {
     const ready = this.waiters.filter((waiter) => waiter.uri === params.uri && (waiter.version === params.version || waiter.version === -1));
     this.waiters = this.waiters.filter((waiter) => !ready.includes(waiter));
     for (const waiter of ready) waiter.resolve(params.diagnostics);
+  }
+
+  private receiveLog(message: string): void {
+    const ready = this.logWaiters.filter((waiter) => waiter.accept(message));
+    this.logWaiters = this.logWaiters.filter((waiter) => !ready.includes(waiter));
+    for (const waiter of ready) waiter.resolve(message);
+  }
+
+  /** Resolves with the first log message, logged already or still to come, that `accept` takes. */
+  log(accept: (message: string) => boolean): Promise<string> {
+    const done = this.logs.find(accept);
+    if (done) return Promise.resolve(done);
+    return new Promise((resolve) => this.logWaiters.push({ accept, resolve }));
   }
 
   /** Resolves with the diagnostics of a document version as soon as the server publishes them. */

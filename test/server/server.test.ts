@@ -161,7 +161,7 @@ test('server: the next number and the entry snippet on a new line of a numbered 
   assert.equal((items[0].textEdit as TextEdit).newText, '18. ');
   const snippet = items.find((item) => item.label === 'New paper entry');
   assert.ok(snippet);
-  assert.match((snippet.textEdit as TextEdit).newText, /^18\. \*\*\$\{1:Title\}\*\*\. \*\$\{2:[^}]*\}\* \$\{3:arXiv\} \$\{4:\d{4}\}\. \[\[Paper\]\(\$\{5:[^}]*\}\)\]\$0$/);
+  assert.match((snippet.textEdit as TextEdit).newText, /^18\. \*\*\$\{1:Title\}\*\*\. \*\$\{2:[^}]*\}\* \$\{3\|arXiv,[^}]*\|\} \$\{4:\d{4}\}\. \[\[Paper\]\(\$\{5:[^}]*\}\)\]\$0$/);
   await server.close(uri);
 });
 

@@ -27,6 +27,8 @@ export interface StartOptions {
   serverPath?: string;
   workspace: ClientCapabilities['workspace'];
   onDiagnostics(params: PublishDiagnosticsParams): void;
+  /** Called with each window/logMessage the server sends. */
+  onLog?(message: string): void;
   /** Called with the connection before `initialize`, to answer the server's own requests. */
   beforeInitialize?(connection: ProtocolConnection): void;
 }
@@ -45,6 +47,7 @@ export async function startServer(options: StartOptions): Promise<StartedServer>
   child.stderr!.on('data', (chunk: Buffer) => logs.push(chunk.toString()));
   connection.onNotification(LogMessageNotification.type, (params) => {
     logs.push(params.message);
+    options.onLog?.(params.message);
   });
   connection.onNotification(PublishDiagnosticsNotification.type, (params) => options.onDiagnostics(params));
   connection.onRequest(RegistrationRequest.type, () => undefined);

@@ -13,6 +13,7 @@ import { lspEdit, spanOf } from './convert';
 import { toDiagnostic } from './diagnostics';
 import type { Analysis, PaperDocuments } from './documents';
 import { guard } from './guard';
+import { ruleActions } from './ruleActions';
 
 export const fixAllKind = `${CodeActionKind.SourceFixAll}.paperlist`;
 export const renumberAllKind = `${CodeActionKind.Source}.renumberLists.paperlist`;
@@ -55,6 +56,7 @@ export function registerCodeActions(connection: Connection, documents: PaperDocu
             });
           }
         }
+        actions.push(...ruleActions(analysis, touching, (edits) => workspaceEdit(analysis, edits)));
       }
 
       const group = numberedListAt(list, span.start);

@@ -24,12 +24,53 @@ const kinds: Record<CompletionKind, CompletionItemKind> = {
   'bib-record': CompletionItemKind.Reference,
 };
 
+/** Replaces each choice `${N|a,b|}` with its first option (still escaped), by a scan rather than a regular expression. */
+function firstChoices(snippet: string): string {
+  let out = '';
+  let index = 0;
+  for (;;) {
+    const start = snippet.indexOf('${', index);
+    const header = start === -1 ? null : /^\$\{\d+\|/.exec(snippet.slice(start, start + 14));
+    if (start === -1) return out + snippet.slice(index);
+    if (!header) {
+      out += snippet.slice(index, start + 2);
+      index = start + 2;
+      continue;
+    }
+    let position = start + header[0].length;
+    let first = '';
+    let inFirst = true;
+    let closed = false;
+    while (position < snippet.length) {
+      const ch = snippet[position];
+      if (ch === '\\' && position + 1 < snippet.length) {
+        if (inFirst) first += snippet.slice(position, position + 2);
+        position += 2;
+      } else if (ch === ',' || ch === '|') {
+        inFirst = false;
+        if (ch === '|' && snippet[position + 1] === '}') {
+          closed = true;
+          position += 2;
+          break;
+        }
+        position++;
+      } else {
+        if (inFirst) first += ch;
+        position++;
+      }
+    }
+    if (!closed) return out + snippet.slice(index);
+    out += snippet.slice(index, start) + first;
+    index = position;
+  }
+}
+
 /** Turns a snippet into the text it inserts when every placeholder keeps its default, for clients without snippets. */
 export function snippetToPlainText(snippet: string): string {
-  return snippet
+  return firstChoices(snippet)
     .replace(/\$\{\d+:((?:\\.|[^\\}])*)\}/g, '$1')
     .replace(/\$\d+/g, '')
-    .replace(/\\([\\$}])/g, '$1');
+    .replace(/\\([\\$}|,])/g, '$1');
 }
 
 export function registerCompletion(connection: Connection, documents: PaperDocuments, capabilities: { snippets: boolean }, environment: ServerEnvironment): void {

@@ -4,7 +4,12 @@ import type { BibRecord } from '../core/features/bibtex';
 import type { PaperList } from '../core/index';
 import type { DocumentEnvironment, PaperListSettings } from './settings';
 
+/** Where the settings of the session come from. */
+export type SettingsSource = 'client' | 'initializationOptions' | 'defaults';
+
 export interface ServerEnvironment {
+  /** The line the server writes to its output channel once it runs; a plain one when undefined. */
+  startupLine?(version: string, source: SettingsSource, settings: PaperListSettings): string;
   /** The merged config, the config file's problems and the lint host of a document. */
   documentEnvironment(uri: string, settings: PaperListSettings): DocumentEnvironment | Promise<DocumentEnvironment>;
   /**

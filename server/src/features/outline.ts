@@ -22,6 +22,8 @@ function toNode(list: PaperList, section: OutlineSectionData): OutlineNode {
     slug: section.slug,
     ownCount: section.ownCount,
     totalCount: section.totalCount,
+    errors: section.errors,
+    warnings: section.warnings,
     entries: section.entries.map((entry) => toEntry(list, entry)),
     children: section.children.map((child) => toNode(list, child)),
   };

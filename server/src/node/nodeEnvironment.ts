@@ -6,7 +6,8 @@ import type { Connection } from 'vscode-languageserver';
 import { resolveConfig } from '../core/index';
 import type { BibRecord } from '../core/features/bibtex';
 import { ClientFilesEnvironment } from '../features/clientFilesEnvironment';
-import type { ServerEnvironment } from '../features/environment';
+import type { ServerEnvironment, SettingsSource } from '../features/environment';
+import { startupLine } from './startupLine';
 import type { DocumentEnvironment, PaperListSettings } from '../features/settings';
 import type { PaperList } from '../core/index';
 import { URI } from '../features/uri';
@@ -41,6 +42,10 @@ export class NodeEnvironment implements ServerEnvironment {
   /** Whether the client reads this document's files: it is not on disk (nor new), and the client can. */
   private viaClient(uri: string): boolean {
     return this.clientReadsFiles && !uri.startsWith('file:') && !uri.startsWith('untitled:');
+  }
+
+  startupLine(version: string, source: SettingsSource, settings: PaperListSettings): string {
+    return startupLine(version, source, settings, this.bibFiles.workspaceFolders);
   }
 
   get workspaceFolders(): string[] {

@@ -30,6 +30,9 @@ export interface OutlineNode {
   /** Entries directly under the heading, and in the whole subtree. */
   ownCount: number;
   totalCount: number;
+  /** The errors and warnings from the heading to the end of the section, subsections included. */
+  errors: number;
+  warnings: number;
   entries: OutlineEntry[];
   children: OutlineNode[];
 }

@@ -28,7 +28,7 @@ function apply(text: string, item: CompletionData): string {
 
 test('completions: link labels after [[, most used first, then configured ones', () => {
   const { text, items } = complete(`${list3}\n4. **New**. *Doe et al.* arXiv 2024. [[|`, { linkLabels: ['Slides'] });
-  assert.deepEqual(items.map((item) => item.label), ['Paper', 'Data', 'Code', 'Slides']);
+  assert.deepEqual(items.map((item) => item.label), ['Paper', 'Data', 'Code', 'Slides', 'Demo', 'Video', 'Blog', 'Website']);
   assert.ok(items.every((item) => item.kind === 'link-label'));
   assert.equal(apply(text, items[0]), `${list3}\n4. **New**. *Doe et al.* arXiv 2024. [[Paper](|)]`);
 });
@@ -161,4 +161,32 @@ test('completions: papers of a bibliography on a new item, as entries in the hou
     // Nor is the bibliography read there.
     assert.deepEqual(bibRecordCompletions(other, other.lines.lineAt(at.offset), () => assert.fail('the bibliography is read'), config()), [], marked);
   }
+});
+
+test('completions: a digit typed on the line after the last item still offers the next number (issue 15)', () => {
+  // The digit alone continues item 3's paragraph, so the item before the line is item 3, not item 2.
+  const { text, items } = complete(`${list3}\n1|`);
+  const number = items.find((item) => item.kind === 'number');
+  assert.equal(number?.label, '4.');
+  assert.equal(apply(text, number!), `${list3}\n4. `);
+});
+
+test('completions: a half-typed venue is not offered as a venue of its own (issue 15)', () => {
+  const { items } = complete(`${list3}\n4. **New**. *Doe et al.* arXivNeu|`);
+  const labels = items.map((item) => item.label);
+  assert.ok(!labels.includes('arXivNeu'), `offered ${labels.slice(0, 5).join(', ')}`);
+  assert.ok(labels.includes('NeurIPS'));
+});
+
+test('completions: after [[ the list\'s own labels most used first, then the common labels it has not used yet (issue 15)', () => {
+  const onlyPapers = list3.replace(/\[\[(Data|Code)\]/g, '[[Paper]');
+  const { items } = complete(`${onlyPapers}\n4. **New**. *Doe et al.* arXiv 2024. [[|`);
+  assert.deepEqual(items.map((item) => item.label), ['Paper', 'Code', 'Demo', 'Slides', 'Video', 'Blog', 'Website']);
+  assert.equal(items[1].detail, 'Common link label, not used in this list yet');
+});
+
+test('completions: the entry snippet offers the list\'s venues as a choice, most used first (issue 15)', () => {
+  const { items } = complete(`${list3}\n|`);
+  const snippet = items.find((item) => item.kind === 'entry-snippet')!;
+  assert.match(snippet.insertText, /\$\{3\|arXiv,Neurips\|\}/);
 });

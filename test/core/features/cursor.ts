@@ -14,8 +14,9 @@ export function config(layer?: PaperListConfig): ResolvedConfig {
 /** The text a snippet inserts when every placeholder keeps its default, with `|` where `$0` puts the cursor. */
 export function expandSnippet(snippet: string): string {
   return snippet
+    .replace(/\$\{\d+\|((?:\\.|[^\\,|])*)(?:,(?:\\.|[^\\|])*)?\|\}/g, '$1')
     .replace(/\$\{\d+:((?:\\.|[^\\}])*)\}/g, '$1')
     .replace(/\$0/g, '|')
     .replace(/\$\d+/g, '')
-    .replace(/\\([\\$}])/g, '$1');
+    .replace(/\\([\\$}|,])/g, '$1');
 }

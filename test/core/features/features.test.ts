@@ -126,3 +126,18 @@ test('features: the reference list has five copies of the InstructGPT paper', ()
   const spans = referenceSpansAt(list, text.indexOf('Training language models to follow instructions'));
   assert.deepEqual(spans.map((span) => list.lines.lineAt(span.start) + 1), [31, 39, 56, 83, 131]);
 });
+
+test('features: each section of the outline counts the errors and warnings within it, subsections included (issue 15)', () => {
+  const text = doc.replace('*Ouyang et al.* NeurIPS 2022. [[Paper](https://arxiv.org/abs/2203.02155)]\n\n## Feedback', '*Ouyanget al.* NeurIPS 2022. [[Paper](https://arxiv.org/abs/2203.02155)]\n\n## Feedback');
+  const { list, findings } = lintText(text, { currentYear: 2026 });
+  const outline = outlineOf(list, findings);
+  const [papers] = outline.sections;
+  const [instructions, feedback] = papers.children;
+  const count = (severity: string, from: number, to: number) =>
+    findings.filter((finding) => finding.severity === severity && finding.span.start >= from && finding.span.start < to).length;
+  assert.ok(instructions.warnings >= 1, 'the glued author name is a warning in Instructions');
+  assert.equal(instructions.warnings, count('warning', instructions.span.start, instructions.span.end));
+  assert.equal(feedback.errors + feedback.warnings, count('error', feedback.span.start, Infinity) + count('warning', feedback.span.start, Infinity));
+  assert.equal(papers.errors, instructions.errors + feedback.errors);
+  assert.equal(papers.warnings, instructions.warnings + feedback.warnings);
+});

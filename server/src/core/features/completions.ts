@@ -6,7 +6,7 @@ import type { Span } from '../text';
 import { numberingFor } from '../rules/renumberList';
 import { labelsOf } from '../rules/labelVocabulary';
 import { formatEntry, formatRecordsAt, recordSummary, type BibRecord } from './bibtex';
-import { sectionPath } from './entries';
+import { entryAt, sectionPath } from './entries';
 
 export type CompletionKind = 'link-label' | 'venue' | 'author' | 'number' | 'title' | 'entry-snippet' | 'bib-record';
 
@@ -41,6 +41,11 @@ const emptyItemPattern = /^[ \t]*(?:\d{1,9}[.)]|[-*+])[ \t]+$/;
 /** Escapes text so that a snippet inserts it literally. */
 export function escapeSnippet(text: string): string {
   return text.replace(/[\\$}]/g, (ch) => `\\${ch}`);
+}
+
+/** Escapes text for one option of a snippet choice, `${1|a,b|}`. */
+function escapeChoice(text: string): string {
+  return text.replace(/[\\,|$}]/g, (ch) => `\\${ch}`);
 }
 
 /** Counts values and returns them most frequent first, ties in order of first appearance. */
@@ -98,19 +103,26 @@ export function completionsAt(list: PaperList, offset: number, config: ResolvedC
 }
 
 
+/** Link labels a list needs sooner or later, offered after its own: a list that never linked code still will. */
+export const commonLinkLabels: readonly string[] = ['Code', 'Demo', 'Slides', 'Video', 'Blog', 'Website'];
+
 function linkLabels(list: PaperList, config: ResolvedConfig, offset: number, typed: string, after: string): CompletionData[] {
   const counts = new Map<string, number>();
   for (const entry of list.entries) for (const [, label] of labelsOf(entry)) counts.set(label, (counts.get(label) ?? 0) + 1);
-  const used = [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count);
-  const seen = new Set(used.map((item) => item.value));
-  const ranked = [...used, ...config.linkLabels.filter((label) => !seen.has(label)).map((value) => ({ value, count: 0 }))];
+  const used = [...counts].map(([value, count]) => ({ value, count, configured: false })).sort((a, b) => b.count - a.count);
+  const seen = new Set(used.map((item) => item.value.toLowerCase()));
+  const unused = (labels: readonly string[], configured: boolean) =>
+    labels.filter((label) => !seen.has(label.toLowerCase()) && (seen.add(label.toLowerCase()), true)).map((value) => ({ value, count: 0, configured }));
+  const ranked = [...used, ...unused(config.linkLabels, true), ...unused(commonLinkLabels, false)];
   // Brackets an editor closed automatically would end up after the URL; they are replaced.
   const closing = /^\]{0,2}/.exec(after)![0].length;
   const replace = { start: offset - typed.length, end: offset + closing };
   return ranked.map((item, rank) => ({
     kind: 'link-label',
     label: item.value,
-    detail: item.count ? `Link label used ${item.count} time${item.count === 1 ? '' : 's'} in this list` : 'Configured link label',
+    detail: item.count
+      ? `Link label used ${item.count} time${item.count === 1 ? '' : 's'} in this list`
+      : item.configured ? 'Configured link label' : 'Common link label, not used in this list yet',
     insertText: `${escapeSnippet(item.value)}]($0)]`,
     snippet: true,
     replace,
@@ -153,14 +165,17 @@ interface NextMarker {
   delimiter: string;
 }
 
-/** The last block that ends before a line, found by binary search. */
-function blockBefore(blocks: readonly Block[], line: number): Block | undefined {
+/**
+ * The last block that starts before a line. A digit typed under an item continues that item's paragraph,
+ * so the item the line follows may still hold the line itself.
+ */
+function blockStartingBefore(blocks: readonly Block[], line: number): Block | undefined {
   let low = 0;
   let high = blocks.length - 1;
   let found: Block | undefined;
   while (low <= high) {
     const mid = (low + high) >> 1;
-    if (blocks[mid].endLine < line) {
+    if (blocks[mid].startLine < line) {
       found = blocks[mid];
       low = mid + 1;
     } else high = mid - 1;
@@ -170,7 +185,7 @@ function blockBefore(blocks: readonly Block[], line: number): Block | undefined 
 
 /** The marker a new item on `line` takes when the block before it is an item of a numbered list. */
 function nextItemMarker(list: PaperList, line: number, config: ResolvedConfig): NextMarker | undefined {
-  const previous = blockBefore(list.blocks, line);
+  const previous = blockStartingBefore(list.blocks, line);
   if (!previous || previous.kind !== 'item' || !previous.ordered || previous.number === undefined) return undefined;
   const group = list.lists.find((candidate) => candidate.id === previous.listId);
   const allOnes = group !== undefined && numberingFor(group, config.numbering) === 'ones';
@@ -202,7 +217,18 @@ const standIn = { title: '\u0001', authors: '\u0002', venue: '\u0003', url: '\u0
  */
 export function newEntrySnippet(list: PaperList, config: ResolvedConfig, marker: string): string {
   const { style } = houseStyleOf(list, config.houseStyle);
-  const venue = byUse(list.entries.map((entry) => entry.venue?.text ?? '').filter((value) => value && value.length <= 40))[0]?.value ?? 'arXiv';
+  // Spellings that differ only in case count as one venue, written as the list first writes it.
+  const spelling = new Map<string, string>();
+  const venuesWritten = list.entries.map((entry) => entry.venue?.text ?? '').filter((value) => value && value.length <= 40);
+  for (const value of venuesWritten) if (!spelling.has(value.toLowerCase())) spelling.set(value.toLowerCase(), value);
+  const known = new Set(canonicalVenues.map((name) => name.toLowerCase()));
+  // A venue written once that no one else uses is more often a misread note ("See https://…") than a venue.
+  const venues = byUse(venuesWritten.filter((value) => !value.includes('://') && !value.includes(',')).map((value) => spelling.get(value.toLowerCase())!))
+    .filter((item) => item.count > 1 || known.has(item.value.toLowerCase()))
+    .slice(0, 8)
+    .map((item) => item.value);
+  // The list's venues, most used first, as a choice; a list without venues gets arXiv as a placeholder.
+  const venue = venues.length > 1 ? `\${3|${venues.map(escapeChoice).join(',')}|}` : `\${3:${escapeSnippet(venues[0] ?? 'arXiv')}}`;
   const record: BibRecord = { key: '', title: standIn.title, authors: [standIn.authors], firstSurname: standIn.authors, moreAuthors: true, venue: standIn.venue, year: standIn.year, url: standIn.url };
   const indent = /^[ \t]*/.exec(marker)![0];
   const written = marker.trim() || (style.marker === 'numbered' ? '1.' : '-');
@@ -211,7 +237,7 @@ export function newEntrySnippet(list: PaperList, config: ResolvedConfig, marker:
   const snippet = escapeSnippet(indent + entry)
     .replace(standIn.title, '${1:Title}')
     .replace(`${standIn.authors} et al.`, '${2:Author et al.}')
-    .replace(standIn.venue, `\${3:${escapeSnippet(venue)}}`)
+    .replace(standIn.venue, () => venue)
     .replace(String(standIn.year), `\${4:${new Date().getFullYear()}}`)
     .replace(standIn.url, '${5:https://arxiv.org/abs/}');
   return `${snippet}$0`;
@@ -221,7 +247,7 @@ export function newEntrySnippet(list: PaperList, config: ResolvedConfig, marker:
 export function newItemMarker(list: PaperList, line: number, config: ResolvedConfig): string {
   const next = nextItemMarker(list, line, config);
   if (next) return `${next.indent}${next.number}${next.delimiter} `;
-  const previous = blockBefore(list.blocks, line);
+  const previous = blockStartingBefore(list.blocks, line);
   if (previous?.kind === 'item' && !previous.ordered) return `${/^[ \t]*/.exec(list.text.slice(previous.start, previous.end))![0]}${previous.marker ?? '-'} `;
   return houseStyleOf(list, config.houseStyle).style.marker === 'numbered' ? '1. ' : '- ';
 }
@@ -250,6 +276,12 @@ function venueOrAuthors(list: PaperList, offset: number, before: string, after: 
   return venues(list, offset, venue[1] ?? '', after);
 }
 
+/** The entries of the list other than the one being typed at the offset, whose half-typed fields are no suggestion. */
+function otherEntries(list: PaperList, offset: number): Entry[] {
+  const current = entryAt(list, offset);
+  return current ? list.entries.filter((entry) => entry !== current) : list.entries;
+}
+
 function authors(list: PaperList, offset: number, typed: string, after: string): CompletionData[] {
   const closeAt = after.indexOf('*');
   const closed = closeAt !== -1 && !after.slice(0, closeAt).includes('[');
@@ -270,7 +302,7 @@ function authors(list: PaperList, offset: number, typed: string, after: string):
 function venues(list: PaperList, offset: number, typed: string, after: string): CompletionData[] {
   const canonical = new Map(canonicalVenues.map((venue) => [venue.toLowerCase(), venue]));
   const used = byUse(
-    list.entries
+    otherEntries(list, offset)
       .map((entry) => entry.venue?.text ?? '')
       .filter((venue) => venue && venue.length <= 60 && !venue.includes('://'))
       .map((venue) => canonical.get(venue.toLowerCase()) ?? venue),

@@ -8,3 +8,4 @@ export * from './outline';
 export * from './references';
 export * from './renumber';
 export * from './symbols';
+export * from './ruleActions';

@@ -24,6 +24,9 @@ export interface OutlineSectionData {
   /** Entries directly under the heading, and in the whole subtree. */
   ownCount: number;
   totalCount: number;
+  /** The errors and warnings found from the heading to the end of the section, subsections included. */
+  errors: number;
+  warnings: number;
   entries: OutlineEntryData[];
   children: OutlineSectionData[];
 }
@@ -67,9 +70,30 @@ function entryData(entry: Entry, severities: Map<number, Severity>): OutlineEntr
   };
 }
 
+/** The number of sorted offsets in [start, end), by binary search. */
+function countWithin(sorted: readonly number[], start: number, end: number): number {
+  const firstAtOrAfter = (offset: number): number => {
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (sorted[mid] < offset) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  };
+  return firstAtOrAfter(end) - firstAtOrAfter(start);
+}
+
 /** The section tree with entry counts and each entry's worst finding, for a sidebar and a status bar. */
 export function outlineOf(list: PaperList, findings: readonly Finding[]): OutlineData {
   const severities = entrySeverities(list, findings);
+  const offsetsOf = (severity: Severity): number[] =>
+    findings.filter((finding) => finding.severity === severity).map((finding) => finding.span.start).sort((a, b) => a - b);
+  const errorOffsets = offsetsOf('error');
+  const warningOffsets = offsetsOf('warning');
+  // The last section runs to the end of the text; a finding there starts at most at its length.
+  const endOf = (span: Span): number => (span.end >= list.text.length ? Infinity : span.end);
   const visit = (section: Section): OutlineSectionData => {
     const children = section.children.map(visit);
     return {
@@ -80,6 +104,8 @@ export function outlineOf(list: PaperList, findings: readonly Finding[]): Outlin
       slug: section.heading?.slug,
       ownCount: section.entries.length,
       totalCount: section.entries.length + children.reduce((sum, child) => sum + child.totalCount, 0),
+      errors: countWithin(errorOffsets, section.span.start, endOf(section.span)),
+      warnings: countWithin(warningOffsets, section.span.start, endOf(section.span)),
       entries: section.entries.map((entry) => entryData(entry, severities)),
       children,
     };
