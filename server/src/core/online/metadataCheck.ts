@@ -147,9 +147,11 @@ export function metadataFindings(list: PaperList, answers: Pick<FetchedAnswers, 
         fixes: [],
       });
     }
-    // A preprint's year is compared only while the entry calls it a preprint: the venue's year may differ.
+    const publication = ref.source === 'arxiv' && isPreprintOnly(entry, ref) ? answers.publications.get(ref.id) : undefined;
+    // A preprint's year is compared only while the entry calls it a preprint: the venue's year may differ,
+    // and a year that is already the year of publication is left to preprint-published.
     const entryYear = entry.year?.value;
-    const comparable = ref.source !== 'arxiv' || isPreprintOnly(entry, ref);
+    const comparable = (ref.source !== 'arxiv' || isPreprintOnly(entry, ref)) && entryYear !== publication?.year;
     if (comparable && entryYear !== undefined && paper.year !== undefined && entryYear !== paper.year) {
       push('metadata-year', entry, {
         message: `The year is ${entryYear}; ${source} says ${paper.year}.`,
@@ -157,7 +159,6 @@ export function metadataFindings(list: PaperList, answers: Pick<FetchedAnswers, 
         fixes: [{ title: `Change the year to ${paper.year}`, edits: [{ start: entry.year!.start, end: entry.year!.end, newText: String(paper.year) }], safe: false }],
       });
     }
-    const publication = ref.source === 'arxiv' && isPreprintOnly(entry, ref) ? answers.publications.get(ref.id) : undefined;
     if (publication) {
       const edits = [];
       if (entry.venue) edits.push({ start: entry.venue.start, end: entry.venue.end, newText: markdownSafe(publication.venue) });
