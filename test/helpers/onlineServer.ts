@@ -40,7 +40,8 @@ export async function startOnlineServer(): Promise<OnlineTestServer> {
   const hanging = new Set<ServerResponse>();
 
   const send = (response: ServerResponse, status: number, type: string, body: string, headers: Record<string, string> = {}): void => {
-    response.writeHead(status, { 'Content-Type': type, ...headers });
+    // Each answer closes its connection, so that every request opens a socket the tests can see.
+    response.writeHead(status, { 'Content-Type': type, Connection: 'close', ...headers });
     response.end(body);
   };
 
