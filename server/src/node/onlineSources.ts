@@ -35,7 +35,10 @@ const proxyVariables = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'
 /** A fetch that goes through the proxy the environment names, or Node's own fetch when it names none. */
 export function proxiedFetch(env: NodeJS.ProcessEnv = process.env): FetchLike {
   if (!proxyVariables.some((name) => env[name])) return (url, init) => fetch(url, init);
-  const dispatcher = new EnvHttpProxyAgent();
+  // HTTPS_PROXY serves https URLs and HTTP_PROXY http ones, each falling back to the other, as curl does.
+  const https = env.HTTPS_PROXY || env.https_proxy;
+  const http = env.HTTP_PROXY || env.http_proxy;
+  const dispatcher = new EnvHttpProxyAgent({ httpsProxy: https || http, httpProxy: http || https, noProxy: env.NO_PROXY ?? env.no_proxy ?? '' });
   return (url, init) => undiciFetch(url, { ...init, dispatcher });
 }
 
