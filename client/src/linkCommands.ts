@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { parsePaperLink } from '../../server/src/core/paperLinks';
-import { ServerCommands, type LinkEntryOptions, type LinkEntryResult } from '../../server/src/shared/protocol';
+import { ServerCommands, type CheckOnlineFinding, type CheckOnlineResult, type LinkEntryOptions, type LinkEntryResult } from '../../server/src/shared/protocol';
 import { executeServerCommand } from './client';
 import { listEditorOf } from './commands';
 import type { OutlineModel } from './outlineModel';
@@ -164,7 +164,78 @@ export function registerLinkCommands({ client, model, tree, cacheDir }: LinkComm
     },
   };
 
+  // "Check Entries Against Sources": its findings live in a collection of their own, with their fixes, and
+  // are dropped when the document changes (their ranges would no longer hold).
+  const checked = vscode.languages.createDiagnosticCollection('paperList.online');
+  const fixesOf = new WeakMap<vscode.Diagnostic, CheckOnlineFinding['fixes']>();
+  const severities: Record<CheckOnlineFinding['severity'], vscode.DiagnosticSeverity> = {
+    error: vscode.DiagnosticSeverity.Error,
+    warning: vscode.DiagnosticSeverity.Warning,
+    info: vscode.DiagnosticSeverity.Information,
+    hint: vscode.DiagnosticSeverity.Hint,
+  };
+
+  const checkOnline = async (arg?: unknown): Promise<CheckOnlineResult | undefined> => {
+    const document = arg instanceof vscode.Uri ? await vscode.workspace.openTextDocument(arg) : (await listEditorOf(model))?.document;
+    if (!document) return undefined;
+    const options = linkOptions();
+    if (!options.online) {
+      void vscode.window.showInformationMessage('Checking entries against arXiv, Crossref, OpenReview, the ACL Anthology and DBLP needs the paperList.online setting on.', 'Open Settings').then((choice) => {
+        if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', 'paperList.online');
+      });
+      return undefined;
+    }
+    const version = document.version;
+    const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Paper List: checking entries against their sources' }, () =>
+      executeServerCommand<CheckOnlineResult>(client, ServerCommands.checkOnline, asServerUri(document), options),
+    );
+    if (!result || document.version !== version) return result ?? undefined;
+    checked.set(
+      document.uri,
+      result.findings.map((finding) => {
+        const diagnostic = new vscode.Diagnostic(client.protocol2CodeConverter.asRange(finding.range), finding.message, severities[finding.severity]);
+        diagnostic.source = 'paperlist (online)';
+        diagnostic.code = finding.code;
+        fixesOf.set(diagnostic, finding.fixes);
+        return diagnostic;
+      }),
+    );
+    if (result.problems.length) {
+      void vscode.window.showWarningMessage(`${result.problems.length === 1 ? 'One paper' : `${result.problems.length} papers`} could not be checked: ${result.problems[0]}`);
+    }
+    return result;
+  };
+
+  const quickFixes: vscode.CodeActionProvider = {
+    provideCodeActions(document, range) {
+      const actions: vscode.CodeAction[] = [];
+      for (const diagnostic of checked.get(document.uri) ?? []) {
+        if (!diagnostic.range.intersection(range)) continue;
+        for (const fix of fixesOf.get(diagnostic) ?? []) {
+          const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+          action.diagnostics = [diagnostic];
+          action.edit = new vscode.WorkspaceEdit();
+          for (const edit of fix.edits) action.edit.replace(document.uri, client.protocol2CodeConverter.asRange(edit.range), edit.newText);
+          actions.push(action);
+        }
+      }
+      return actions;
+    },
+  };
+
   return [
+    checked,
+    vscode.workspace.onDidChangeTextDocument((event) => {
+      if (event.contentChanges.length && checked.has(event.document.uri)) checked.delete(event.document.uri);
+    }),
+    vscode.workspace.onDidSaveTextDocument((document) => {
+      // On save, only for the paper list on show and only when the user turned the network on.
+      if (document === model.document && model.outline && linkOptions().online) void checkOnline(document.uri);
+    }),
+    vscode.languages.registerCodeActionsProvider([{ language: 'markdown', scheme: 'file' }, { language: 'markdown', scheme: 'untitled' }], quickFixes, {
+      providedCodeActionKinds: [vscode.CodeActionKind.QuickFix],
+    }),
+    vscode.commands.registerCommand('paperList.checkOnline', checkOnline),
     vscode.commands.registerCommand('paperList.addFromLink', addFromLink),
     vscode.languages.registerDocumentPasteEditProvider([{ language: 'markdown', scheme: 'file' }, { language: 'markdown', scheme: 'untitled' }], pasteProvider, {
       providedPasteEditKinds: [pasteKind],

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { parseList } from '../../server/src/core/index';
-import { linkEntryResult } from '../../server/src/features/linkCommands';
+import { checkOnlineResult, linkEntryResult } from '../../server/src/features/linkCommands';
 import { DiskCache, proxiedFetch } from '../../server/src/node/onlineSources';
 import { startOnlineServer, type OnlineTestServer } from '../helpers/onlineServer';
 
@@ -71,5 +71,23 @@ test('server: online, a failure answers an error and no entry', async () => {
     assert.match(found?.snippet ?? '', /^3\. \*\*Attention Is All You Need\*\*\. \*Vaswani et al\.\* arXiv 2017\./);
   } finally {
     delete process.env.PAPERLIST_ARXIV_URL;
+  }
+});
+
+test('server: the online check answers findings with their fixes, and nothing without online', async () => {
+  process.env.PAPERLIST_ARXIV_URL = server.urls.arxiv;
+  process.env.PAPERLIST_DBLP_URL = server.urls.dblp;
+  try {
+    const list = parseList('# P\n\n1. **Scaling instruction-finetuned language models**. *Chung et al.* arXiv 2021. [[Paper](https://arxiv.org/pdf/2210.11416.pdf)]\n');
+    assert.equal(await checkOnlineResult(list, ['uri', {}]), null);
+    const result = await checkOnlineResult(list, ['uri', { online: {} }]);
+    assert.deepEqual(result?.problems, []);
+    assert.deepEqual(
+      result?.findings.map((finding) => [finding.code, finding.message, finding.fixes[0]?.edits[0]?.newText]),
+      [['metadata-year', 'The year is 2021; arXiv says 2022.', '2022']],
+    );
+  } finally {
+    delete process.env.PAPERLIST_ARXIV_URL;
+    delete process.env.PAPERLIST_DBLP_URL;
   }
 });

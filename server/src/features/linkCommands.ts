@@ -8,9 +8,10 @@ import { findListedPaper } from '../core/features/listedPaper';
 import { OnlineError } from '../core/online/httpClient';
 import type { MetadataSources } from '../core/online/sources';
 import { parsePaperLink } from '../core/paperLinks';
-import { createOnlineSources } from '../node/onlineSources';
-import type { LinkEntryOptions, LinkEntryResult } from '../shared/protocol';
-import { lspEdit } from './convert';
+import { createOnlineSources, sourceUrlsFromEnv } from '../node/onlineSources';
+import { fetchAnswers, metadataFindings } from '../core/online/metadataCheck';
+import type { CheckOnlineResult, LinkEntryOptions, LinkEntryResult } from '../shared/protocol';
+import { lspEdit, rangeOf } from './convert';
 import { sectionAtLine } from './commands';
 
 /** The sources of the last online request, kept for their cache, their intervals and their proxy. */
@@ -19,7 +20,8 @@ let sources: { key: string; value: MetadataSources } | undefined;
 function sourcesFor(online: NonNullable<LinkEntryOptions['online']>): MetadataSources | undefined {
   const cacheDir = typeof online.cacheDir === 'string' && online.cacheDir ? online.cacheDir : undefined;
   const mailto = typeof online.mailto === 'string' ? online.mailto : undefined;
-  const key = JSON.stringify([cacheDir, mailto]);
+  // The environment's base URLs are part of the key, so that a changed one is never bypassed.
+  const key = JSON.stringify([cacheDir, mailto, sourceUrlsFromEnv()]);
   if (sources?.key !== key) {
     const value = createOnlineSources({ online: true, cacheDir, mailto });
     sources = value && { key, value };
@@ -91,4 +93,21 @@ export async function linkEntryResult(list: PaperList, args: readonly unknown[],
     renumber: renumber.map((edit) => lspEdit(list, edit)),
     fetched,
   };
+}
+
+/** `[uri, LinkEntryOptions]`: the online checks of the list; null unless `online` was given. */
+export async function checkOnlineResult(list: PaperList, args: readonly unknown[], config: ResolvedConfig = defaultConfig): Promise<CheckOnlineResult | null> {
+  const options = (args[1] && typeof args[1] === 'object' ? args[1] : {}) as LinkEntryOptions;
+  if (!options.online || typeof options.online !== 'object') return null;
+  const online = sourcesFor(options.online);
+  if (!online) return null;
+  const answers = await fetchAnswers(list, online);
+  const findings = metadataFindings(list, answers, config).map((finding) => ({
+    range: rangeOf(list, finding.span),
+    severity: finding.severity,
+    code: finding.code,
+    message: finding.message,
+    fixes: finding.fixes.map((fix) => ({ title: fix.title, edits: fix.edits.map((edit) => lspEdit(list, edit)) })),
+  }));
+  return { findings, problems: answers.problems };
 }

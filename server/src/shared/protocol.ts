@@ -96,6 +96,11 @@ export const ServerCommands = {
    * link. Edits nothing.
    */
   linkEntry: 'paperList.server.linkEntry',
+  /**
+   * `[uri, LinkEntryOptions]`: compares every entry that has an id with its source (only with `online`);
+   * answers `CheckOnlineResult`. Edits nothing.
+   */
+  checkOnline: 'paperList.server.checkOnline',
 } as const;
 
 export type ServerCommand = (typeof ServerCommands)[keyof typeof ServerCommands];
@@ -135,6 +140,21 @@ export interface LinkEntryResult {
   insertAt?: { line: number; character: number };
   /** The items below renumbered, as edits of the document as it is now. */
   renumber: { range: Range; newText: string }[];
+}
+
+export interface CheckOnlineFinding {
+  range: Range;
+  severity: OutlineSeverity;
+  code: string;
+  message: string;
+  /** The quick fixes, as edits of the document as it was checked. */
+  fixes: { title: string; edits: { range: Range; newText: string }[] }[];
+}
+
+export interface CheckOnlineResult {
+  findings: CheckOnlineFinding[];
+  /** One sentence per failure (unreachable, not found…); the entries concerned were not checked. */
+  problems: string[];
 }
 
 export interface SortSectionResult {
