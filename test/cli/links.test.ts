@@ -152,3 +152,15 @@ test('network: without --online, and with paperList.online off, no socket is ope
     unsubscribe('net.client.socket', listener);
   }
 });
+
+test('cli check: .paperlistrc.json turns an online rule off', async () => {
+  const dir = folder();
+  writeFileSync(join(dir, 'list.md'), reference);
+  writeFileSync(join(dir, '.paperlistrc.json'), '{"rules": {"preprint-published": "off", "metadata-year": "error"}}');
+  const result = await runHere(['check', '--online', '--format', 'json', join(dir, 'list.md')], join(dir, 'cache'));
+  const findings = JSON.parse(result.stdout) as { code: string; severity: string }[];
+  assert.ok(findings.length > 0);
+  assert.ok(!findings.some((finding) => finding.code === 'preprint-published'));
+  assert.deepEqual([...new Set(findings.filter((finding) => finding.code === 'metadata-year').map((finding) => finding.severity))], ['error']);
+  assert.equal(result.status, 1);
+});

@@ -1,6 +1,7 @@
+import { configurableRuleCodes } from '../core/online/metadataRuleCodes';
 import type { Connection } from 'vscode-languageserver/node';
 import { URI } from './uri';
-import { resolveConfig, ruleCodes, validateConfig, type PaperListConfig, type ResolvedConfig } from '../core/index';
+import { resolveConfig, validateConfig, type PaperListConfig, type ResolvedConfig } from '../core/index';
 import { loadConfigFor, nodeHostFor } from '../node/files';
 import type { LintHost } from '../core/index';
 
@@ -51,7 +52,7 @@ export function readSettings(value: unknown): { settings: PaperListSettings; pro
     if (Array.isArray(item) && !item.length) continue;
     lintPart[key] = item;
   }
-  const validated = validateConfig(lintPart, ruleCodes);
+  const validated = validateConfig(lintPart, configurableRuleCodes);
   settings.config = validated.config;
   problems.push(...validated.problems.map((problem) => `paperList settings: ${problem}`));
   return { settings, problems };

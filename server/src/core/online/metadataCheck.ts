@@ -11,7 +11,9 @@ import { normaliseTitle } from '../text';
 import { OnlineError } from './httpClient';
 import type { FetchedPaper, MetadataSources, Publication } from './sources';
 
-export const metadataRuleCodes = ['metadata-title', 'metadata-authors', 'metadata-year', 'preprint-published'] as const;
+import { metadataRuleCodes } from './metadataRuleCodes';
+
+export { metadataRuleCodes };
 export type MetadataRuleCode = (typeof metadataRuleCodes)[number];
 
 export const metadataRuleSeverity: Record<MetadataRuleCode, Severity> = {
