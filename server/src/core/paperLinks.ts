@@ -57,7 +57,10 @@ function doiRef(raw: string): PaperRef | undefined {
   } catch {
     doi = raw;
   }
-  doi = doi.replace(/[.,;]+$/, '').toLowerCase();
+  // Sentence punctuation after a pasted DOI is not part of it.
+  let end = doi.length;
+  while (end > 0 && '.,;'.includes(doi[end - 1])) end--;
+  doi = doi.slice(0, end).toLowerCase();
   if (!/^10\.\d{4,9}\/\S+$/.test(doi)) return undefined;
   // arXiv's own DOIs name the arXiv paper.
   const arxiv = /^10\.48550\/arxiv\.(.+)$/.exec(doi);
@@ -192,12 +195,17 @@ function refOfUrl(url: URL): PaperRef | undefined {
  */
 export function parsePaperLink(input: string): PaperRef | undefined {
   // Pasted links come wrapped in angle brackets, quotes or markdown parentheses.
-  const text = input.trim().replace(/^[<("']+|[>)"']+$/g, '').trim();
-  if (!text || text.length > 2000 || /\s/.test(text)) return undefined;
-  const prefixed = /^arxiv:\s*(.+)$/i.exec(text);
-  if (prefixed) return arxivRef(prefixed[1]);
-  const doi = /^doi:\s*(.+)$/i.exec(text);
-  if (doi) return doiRef(doi[1]);
+  const trimmed = input.trim();
+  if (trimmed.length > 2000) return undefined;
+  let start = 0;
+  let end = trimmed.length;
+  while (start < end && '<("\''.includes(trimmed[start])) start++;
+  while (end > start && '>)"\''.includes(trimmed[end - 1])) end--;
+  const text = trimmed.slice(start, end).trim();
+  if (!text || /\s/.test(text)) return undefined;
+  const scheme = text.slice(0, 6).toLowerCase();
+  if (scheme === 'arxiv:') return text.length > 6 ? arxivRef(text.slice(6)) : undefined;
+  if (scheme.startsWith('doi:')) return text.length > 4 ? doiRef(text.slice(4)) : undefined;
   if (/^10\.\d{4,9}\//.test(text)) return doiRef(text);
   const url = urlOf(text);
   if (url) return refOfUrl(url);

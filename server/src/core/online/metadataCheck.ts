@@ -108,7 +108,8 @@ function nameKey(text: string): string {
 function firstAuthorOf(entry: Entry): string | undefined {
   const text = entry.authors?.text;
   if (!text) return undefined;
-  const first = text.replace(/\bet\.?\s*al\.?.*$/i, '').split(/,|\band\b|&/)[0];
+  const etAl = text.search(/\bet\.?\s*al\b/i);
+  const first = (etAl === -1 ? text : text.slice(0, etAl)).split(/,|\band\b|&/)[0];
   return nameKey(first) || undefined;
 }
 

@@ -58,7 +58,12 @@ export const arxivBatchSize = 100;
 /** DBLP asks for restraint too; one search a second. */
 export const dblpIntervalMs = 1000;
 
-const trimSlash = (url: string): string => url.replace(/\/+$/, '');
+/** The URL without slashes at its end; a loop rather than a regular expression keeps this linear. */
+function trimSlash(url: string): string {
+  let end = url.length;
+  while (end > 0 && url[end - 1] === '/') end--;
+  return url.slice(0, end);
+}
 const oneLine = (text: unknown): string => (typeof text === 'string' || typeof text === 'number' ? String(text) : '').replace(/\s+/g, ' ').trim();
 const asArray = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
 
@@ -177,7 +182,7 @@ export class MetadataSources {
     const authors = people.map((person) => oneLine(person.name ?? [person.given, person.family].filter(Boolean).join(' '))).filter(Boolean);
     const parts = ((message.issued ?? message.published ?? message['published-print'] ?? message['published-online']) as { 'date-parts'?: number[][] } | undefined)?.['date-parts']?.[0];
     // A conference paper's event acronym (`FAccT '21`) is what lists write; a journal's short title next.
-    const acronym = oneLine((message.event as { acronym?: string } | undefined)?.acronym).replace(/\s*'\d{2}$/, '');
+    const acronym = oneLine((message.event as { acronym?: string } | undefined)?.acronym).replace(/'\d{2}$/, '').trimEnd();
     const container = acronym || oneLine(asArray(message['short-container-title'] as string[])[0]) || oneLine(asArray(message['container-title'] as string[])[0]);
     return {
       title,
@@ -202,7 +207,9 @@ export class MetadataSources {
     const authors = asArray(content.authors?.value as string[]).map(oneLine).filter(Boolean);
     // `venue` reads like "ICLR 2023 poster"; a submission still under review says "Submitted to …".
     const venueText = oneLine(content.venue?.value);
-    const venueYear = /^(?!Submitted)([A-Za-z][\w&-]*)\b.*?\b((?:19|20)\d{2})\b/.exec(venueText);
+    const venueName = venueText.startsWith('Submitted') ? undefined : /^[A-Za-z][\w&-]*/.exec(venueText)?.[0];
+    const venueYearText = /\b(?:19|20)\d{2}\b/.exec(venueText)?.[0];
+    const venueYear = venueName && venueYearText ? [venueText, venueName, venueYearText] : null;
     const date = typeof note.pdate === 'number' ? note.pdate : typeof note.cdate === 'number' ? note.cdate : undefined;
     return {
       title,
@@ -242,7 +249,7 @@ export class MetadataSources {
       const info = hit?.info;
       if (!info) continue;
       // DBLP writes a volume after the venue, `ACL (1)`, and still calls early NeurIPS `NIPS`.
-      const venue = oneLine(Array.isArray(info.venue) ? info.venue[0] : info.venue).replace(/\s*\(\d+\)$/, '').replace(/^NIPS$/, 'NeurIPS');
+      const venue = oneLine(Array.isArray(info.venue) ? info.venue[0] : info.venue).replace(/\(\d+\)$/, '').trimEnd().replace(/^NIPS$/, 'NeurIPS');
       const year = Number(oneLine(info.year));
       if (!venue || /^corr$/i.test(venue) || /informal/i.test(oneLine(info.type)) || !Number.isInteger(year)) continue;
       if (normaliseTitle(oneLine(info.title)) !== wanted) continue;
