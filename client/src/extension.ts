@@ -7,6 +7,7 @@ import { registerCommands } from './commands';
 import { OutlineModel } from './outlineModel';
 import { autoSuggest } from './autoSuggest';
 import { PaperTreeProvider, SectionDecorations, type PaperNode } from './paperTree';
+import { registerLinkCommands } from './linkCommands';
 import { createStatusBar } from './statusBar';
 
 /** What `activate` returns; the end-to-end tests reach the client and the tree through it. */
@@ -34,6 +35,7 @@ export function activate(context: vscode.ExtensionContext, createClient: CreateC
   context.subscriptions.push(outputChannel, model, tree, treeView, createStatusBar(model));
   context.subscriptions.push(...registerCommands({ client, model, tree, treeView }));
   context.subscriptions.push(...registerBibtexCommands({ client, model, tree }));
+  context.subscriptions.push(...registerLinkCommands({ client, model, tree, cacheDir: vscode.Uri.joinPath(context.globalStorageUri, 'metadata-cache').fsPath }));
   context.subscriptions.push(followCursor(model, tree, treeView));
   context.subscriptions.push(vscode.window.registerFileDecorationProvider(new SectionDecorations()), autoSuggest(model));
 

@@ -29,11 +29,14 @@ import { githubAnnotations, stepSummary } from './formats/githubFormat';
 import { sarifLog } from './formats/sarifFormat';
 import { loadConfigFor, nodeHostFor, readTextFile } from './node/files';
 import { changedLines, folderOf, mergeBase } from './node/git';
+import { runLinkCli } from './cliLinks';
+import { linkHelp, linkUsage } from './cliLinksHelp';
 
 const usage = `Usage: paperlist lint [--format stylish|json|github|sarif] [--fix] [--changed-since REF] [--config FILE] FILE...
        paperlist style [--format text|json] [--config FILE] FILE...
        paperlist export [--format json|csv|bibtex] [--config FILE] FILE...
        paperlist toc [--check|--write] [--config FILE] FILE...
+${linkUsage}
 
 "lint" lints markdown lists of research papers. "style" shows the house style of each list: how most
 of its entries are written, with the share of entries behind each field and the JSON to pin it.
@@ -53,6 +56,8 @@ Options:
   --config FILE          use this config file instead of the nearest .paperlistrc.json
   -h, --help             show this help
   -v, --version          show the version
+
+${linkHelp}
 
 Exit status: 0 no errors, 1 at least one error-severity finding, 2 usage error or unreadable file.`;
 
@@ -77,7 +82,7 @@ export interface CliIo {
   color: boolean;
 }
 
-function toJson(file: string, lines: LineIndex, finding: Finding): JsonFinding {
+export function toJson(file: string, lines: LineIndex, finding: Finding): JsonFinding {
   const start = lines.positionAt(finding.span.start);
   const end = lines.positionAt(finding.span.end);
   return {
@@ -93,7 +98,7 @@ function toJson(file: string, lines: LineIndex, finding: Finding): JsonFinding {
   };
 }
 
-function stylish(results: JsonFinding[][], files: string[], color: boolean): string {
+export function stylish(results: JsonFinding[][], files: string[], color: boolean): string {
   const paint = (code: number, text: string) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
   const severityColor = { error: 31, warning: 33, info: 36, hint: 90 } as const;
   const out: string[] = [];
@@ -154,7 +159,7 @@ export function runCli(argv: string[], io: CliIo): number {
   }
   const [command, ...files] = positionals;
   if (command !== 'lint' && command !== 'style' && command !== 'export' && command !== 'toc') {
-    io.stderr(command ? `paperlist: unknown command "${command}"; expected "lint", "style", "export" or "toc"\n\n${usage}` : usage);
+    io.stderr(command ? `paperlist: unknown command "${command}"; expected "lint", "style", "export", "toc", "add" or "check"\n\n${usage}` : usage);
     return 2;
   }
   if (command === 'toc') return tocCommand(files, values, io);
@@ -426,17 +431,29 @@ function exportFiles(files: string[], format: 'json' | 'csv' | 'bibtex', configF
   return status;
 }
 
+/** Runs any command; `add` and `check`, which may wait for the network, answer later. */
+export async function runCliAsync(argv: string[], io: CliIo): Promise<number> {
+  const command = argv.find((arg) => !arg.startsWith('-'));
+  if ((command === 'add' || command === 'check') && !argv.some((arg) => arg === '-h' || arg === '--help' || arg === '-v' || arg === '--version')) return runLinkCli(argv, io);
+  return runCli(argv, io);
+}
+
 if (require.main === module) {
   const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+  // A bug of ours should still end with one clear line and status 2, not a stack trace.
+  const internalError = (error: unknown): void => {
+    process.stderr.write(`paperlist: internal error: ${(error as Error).message}\nPlease report it with the file that caused it.\n`);
+    process.exitCode = 2;
+  };
   try {
-    process.exitCode = runCli(process.argv.slice(2), {
+    runCliAsync(process.argv.slice(2), {
       stdout: (text) => process.stdout.write(`${text}\n`),
       stderr: (text) => process.stderr.write(`${text}\n`),
       color,
-    });
+    }).then((status) => {
+      process.exitCode = status;
+    }, internalError);
   } catch (error) {
-    // A bug of ours should still end with one clear line and status 2, not a stack trace.
-    process.stderr.write(`paperlist: internal error: ${(error as Error).message}\nPlease report it with the file that caused it.\n`);
-    process.exitCode = 2;
+    internalError(error);
   }
 }

@@ -6,12 +6,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
+import { startOnlineServer, type OnlineTestServer } from '../helpers/onlineServer';
+import { sourceUrlVariables } from '../../server/src/node/onlineSources';
 import { buildSuite, createSandbox, diagnosticsOf, launchBrowser, within, openWorkbench, removeSandbox, startCodeServer, suiteWorkspaceFiles, workbenchUrl, type CodeServer, type Sandbox } from './harness';
 
 const vsix = process.env.PAPERLIST_VSIX ?? '';
 let sandbox: Sandbox;
 let server: CodeServer | undefined;
 let browser: Browser | undefined;
+let online: OnlineTestServer | undefined;
 
 before(() => {
   assert.ok(existsSync(vsix), `PAPERLIST_VSIX names the packaged extension (got "${vsix}"); run the tests with npm run test:e2e`);
@@ -23,6 +26,7 @@ before(() => {
 after(async () => {
   await browser?.close();
   await server?.stop();
+  await online?.close();
   if (sandbox && !process.env.PAPERLIST_E2E_KEEP) removeSandbox(sandbox);
 });
 
@@ -30,7 +34,11 @@ test('extension-host tests pass in code-server', { timeout: 300_000 }, async () 
   const suite = join(sandbox.root, 'suite', 'index.js');
   await buildSuite(suite);
   const results = join(sandbox.root, 'results.json');
-  server = await startCodeServer(sandbox, { PAPERLIST_E2E_RESULTS: results });
+  // The metadata sources point at a local server of recorded answers, for "Add Paper from Link" online.
+  const recorded = await startOnlineServer();
+  online = recorded;
+  const sources = Object.fromEntries(Object.entries(sourceUrlVariables).map(([key, name]) => [name, recorded.urls[key as keyof typeof recorded.urls]]));
+  server = await startCodeServer(sandbox, { PAPERLIST_E2E_RESULTS: results, PAPERLIST_CACHE_DIR: join(sandbox.root, 'metadata-cache'), ...sources });
   browser = await launchBrowser();
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   let exit: (code: number) => void = () => undefined;

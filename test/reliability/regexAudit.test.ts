@@ -57,6 +57,22 @@ function collect(): { literals: FoundRegExp[]; constructed: string[] } {
  * reason each one still matches in linear time. The timing test below backs every note.
  */
 const auditNotes: Record<string, string> = {
+  '/arxiv\\.org\\/abs\\/(.+?)(?:v\\d+)?$/':
+    'the input is one URL path; (?:v\\d+)? is a fixed \'v\' and digits, tried once per end position of the lazy group',
+  '/^(\\d{4}\\.\\d{4,5})(?:v(\\d+))?$/i':
+    'anchored at both ends and run on one id; the optional group starts with \'v\', which the digits before it cannot match',
+  '/^([a-z-]+(?:\\.[a-z]{2})?\\/\\d{7})(?:v(\\d+))?$/i':
+    'anchored at both ends and run on one id; the optional group is a fixed \'.xx\', which [a-z-]+ cannot match',
+  '/^(\\d{4})\\.([a-z]+(?:-[a-z]+)*)\\.(\\d+)$/i':
+    'anchored at both ends and run on one id; each repetition starts with \'-\', which [a-z]+ cannot match, so the split is unique',
+  '/^(?:www\\.)?[a-z0-9-]+(?:\\.[a-z0-9-]+)+\\//i':
+    'anchored at ^; each repetition starts with \'.\', which [a-z0-9-]+ cannot match, so the split is unique and one start is tried',
+  '/^\\/(?:anthology\\/)?(?:[A-Z]\\/[A-Z]\\d{2}\\/)?([^/]+)\\/?$/':
+    'anchored at both ends, run on one URL path; the optional groups are fixed literals, and [^/]+ cannot cross a \'/\'',
+  '/^\\/paper(?:_files\\/paper)?\\/(\\d{4})\\/(?:hash|file)\\/([0-9a-f]{32})-(?:Abstract|Paper)(?:-([A-Za-z_]+))?\\.(?:html|pdf)$/':
+    'anchored at both ends, run on one URL path; every optional group starts with a literal the classes before it cannot match',
+  '/^\\/(?:content\\/([A-Za-z]+\\d{4})(?:W\\/[\\w-]+)?|content_([A-Za-z]+)_(\\d{4})(?:_workshops\\/[\\w-]+)?)\\/(?:html|papers)\\/(?:[\\w-]+\\/)?([\\w-]+?_paper)\\.(?:html|pdf)$/':
+    'anchored at both ends, run on one URL path; the optional groups start with literals (\'W/\', \'_workshops/\') and [\w-]+ cannot cross a \'/\'',
   '/^ {0,3}([-*_])(?:[ \\t]*\\1){2,}[ \\t]*$/':
     'anchored at ^ and run once per line; each repetition must end with the marker character, which [ \\t]* cannot match, so the split is unique',
   '/^[.,]?[ \\t]+([A-Za-z][\\w&-]*)?$/': 'the "nested" quantifier is an optional group; [ \\t]+ and the group match disjoint characters, and ^ anchors one attempt',

@@ -9,6 +9,7 @@ import { sortSectionEdits, type SortOrder } from '../core/features/sortSection';
 import { describeHouseStyle, houseStyleOf } from '../core/houseStyle';
 import { serverCommandIds, ServerCommands, type AddFromBibtexResult, type HouseStyleResult, type SortSectionResult } from '../shared/protocol';
 import { lspEdit } from './convert';
+import { checkOnlineResult, linkEntryResult } from './linkCommands';
 import type { Analysis, PaperDocuments } from './documents';
 import { guard } from './guard';
 
@@ -70,6 +71,10 @@ export function registerCommands(connection: Connection, documents: PaperDocumen
         return newEntrySnippet(list, configOf(analysis), newItemMarker(list, args[1], configOf(analysis)));
       case ServerCommands.showHouseStyle:
         return houseStyleResult(analysis);
+      case ServerCommands.linkEntry:
+        return await linkEntryResult(list, args, configOf(analysis));
+      case ServerCommands.checkOnline:
+        return await checkOnlineResult(list, args, configOf(analysis));
       case ServerCommands.addFromBibtex: {
         if (typeof args[1] !== 'string' || !isLine(args[2])) return null;
         const entries = formatBibtexAt(list, args[1], args[2], configOf(analysis));

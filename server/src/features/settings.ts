@@ -1,5 +1,6 @@
 import type { Connection } from 'vscode-languageserver';
-import { ruleCodes, validateConfig, type PaperListConfig, type ResolvedConfig } from '../core/index';
+import { configurableRuleCodes } from '../core/online/metadataRuleCodes';
+import { validateConfig, type PaperListConfig, type ResolvedConfig } from '../core/index';
 import type { LintHost } from '../core/index';
 
 /** The `paperList.*` settings as the client sends them. */
@@ -49,7 +50,7 @@ export function readSettings(value: unknown): { settings: PaperListSettings; pro
     if (Array.isArray(item) && !item.length) continue;
     lintPart[key] = item;
   }
-  const validated = validateConfig(lintPart, ruleCodes);
+  const validated = validateConfig(lintPart, configurableRuleCodes);
   settings.config = validated.config;
   problems.push(...validated.problems.map((problem) => `paperList settings: ${problem}`));
   return { settings, problems };

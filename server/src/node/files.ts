@@ -1,7 +1,8 @@
+import { configurableRuleCodes } from '../core/online/metadataRuleCodes';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, parse, resolve } from 'node:path';
 import { decodeText, type ReadResult } from '../core/decodeText';
-import { parseConfigText, ruleCodes, type LintHost, type PaperListConfig } from '../core/index';
+import { parseConfigText, type LintHost, type PaperListConfig } from '../core/index';
 
 export { decodeText, type ReadResult };
 
@@ -50,7 +51,7 @@ export function loadConfigFor(documentPath: string, explicitPath?: string): Load
   if (!path) return { config: {}, problems: [] };
   const read = readTextFile(path, 1024 * 1024);
   if ('error' in read) return { config: {}, path, problems: [`${path} cannot be used: ${read.error}`] };
-  const { config, problems } = parseConfigText(read.text, ruleCodes);
+  const { config, problems } = parseConfigText(read.text, configurableRuleCodes);
   return { config, path, problems: problems.map((problem) => `${path}: ${problem}`) };
 }
 

@@ -92,6 +92,18 @@ export const ServerCommands = {
   newEntrySnippet: 'paperList.server.newEntrySnippet',
   /** `[uri]`: the house style of the list; answers `HouseStyleResult`. */
   showHouseStyle: 'paperList.server.showHouseStyle',
+  /**
+   * `[uri, link, sectionLine, LinkEntryOptions?]`: the entry for a paper link in the section that holds the
+   * line, at its sort-order place; with a fifth argument `'here'`, for the empty line itself (a paste).
+   * Fetches metadata only with `online`. Answers `LinkEntryResult`, or null when the text is not a paper
+   * link. Edits nothing.
+   */
+  linkEntry: 'paperList.server.linkEntry',
+  /**
+   * `[uri, LinkEntryOptions]`: compares every entry that has an id with its source (only with `online`);
+   * answers `CheckOnlineResult`. Edits nothing.
+   */
+  checkOnline: 'paperList.server.checkOnline',
 } as const;
 
 export type ServerCommand = (typeof ServerCommands)[keyof typeof ServerCommands];
@@ -103,6 +115,49 @@ export interface AddFromBibtexResult {
   applied: boolean;
   /** The entries inserted, one string per paper; empty when the text held no BibTeX entry. */
   entries: string[];
+}
+
+export interface LinkEntryOptions {
+  /** Set only when the user turned `paperList.online` on: fetch the paper's metadata first. */
+  online?: { cacheDir?: string; mailto?: string };
+  /** Metadata the client has already, instead of fetching. */
+  metadata?: unknown;
+}
+
+export interface LinkEntryResult {
+  /** Why the metadata could not be fetched; there is no entry then, and nothing is to be inserted. */
+  error?: string;
+  /** Whether the entry was written from fetched metadata rather than from the id alone. */
+  fetched: boolean;
+  /** The paper's canonical URL. */
+  url: string;
+  /** Where the paper is listed already: by the same id in any form, or a near-identical title. */
+  listed: { line: number; section?: string; by: 'id' | 'title'; title: string }[];
+  /** The zero-based line the entry goes before. */
+  line: number;
+  /** The heading of the section it goes into. */
+  section?: string;
+  /** The entry as a snippet, with tab stops for what the metadata did not give; it ends with a line break unless pasted. */
+  snippet: string;
+  /** Where the snippet goes, when it is not a paste. */
+  insertAt?: { line: number; character: number };
+  /** The items below renumbered, as edits of the document as it is now. */
+  renumber: { range: Range; newText: string }[];
+}
+
+export interface CheckOnlineFinding {
+  range: Range;
+  severity: OutlineSeverity;
+  code: string;
+  message: string;
+  /** The quick fixes, as edits of the document as it was checked. */
+  fixes: { title: string; edits: { range: Range; newText: string }[] }[];
+}
+
+export interface CheckOnlineResult {
+  findings: CheckOnlineFinding[];
+  /** One sentence per failure (unreachable, not found…); the entries concerned were not checked. */
+  problems: string[];
 }
 
 export interface SortSectionResult {

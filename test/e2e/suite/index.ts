@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { PaperListApi } from '../../../client/src/extension';
+import type { AddFromLinkResult } from '../../../client/src/linkCommands';
 import type { EntryNode, PaperNode, SectionNode } from '../../../client/src/paperTree';
 import type { HouseStyleResult, OutlineNode, SortSectionResult } from '../../../server/src/shared/protocol';
 
@@ -475,6 +476,48 @@ test('"Disable <rule> for this line" writes the inline comment and the finding g
   assert.equal(editor.document.lineAt(line).text, '   <!-- paperlist-disable-next-line author-format -->');
   const after = await diagnosticsWhen(editor.document.uri, (found) => !found.some((d) => d.message.includes('Ganguliet al.')), 'the finding to go away');
   assert.equal(after.length, others, 'every other finding stays');
+});
+
+test('Add Paper from Link, offline, writes what the arXiv id tells into the section at the cursor, in the house style', async () => {
+  const { editor } = await openList('add-link.md');
+  const document = editor.document;
+  const inSection = lineOf(document, '3. **Super-naturalinstructions');
+  editor.selection = new vscode.Selection(inSection, 0, inSection, 0);
+  const lineCount = document.lineCount;
+  const result = await vscode.commands.executeCommand<AddFromLinkResult>('paperList.addFromLink', 'https://arxiv.org/abs/2305.11206v2');
+  assert.equal(result.added, true, JSON.stringify(result));
+  // "Human Instructions" is not sorted by date: the paper goes after its last entry, 17.
+  assert.equal(result.line, lineOf(document, '17. **Llavar') + 1);
+  assert.equal(document.lineAt(result.line!).text, '18. **Title**. *Author et al.* arXiv 2023. [[Paper](https://arxiv.org/pdf/2305.11206.pdf)]');
+  assert.equal(document.lineCount, lineCount + 1);
+  // A paper listed already is not added again, under any form of its id.
+  const again = await vscode.commands.executeCommand<AddFromLinkResult>('paperList.addFromLink', 'https://doi.org/10.48550/arXiv.2212.10560');
+  assert.equal(again.added, false);
+  assert.deepEqual(again.listed, [lineOf(document, '7. **Self-instruct')]);
+  assert.equal(document.lineCount, lineCount + 1);
+});
+
+test('Add Paper from Link with paperList.online on fetches the metadata from the local recorded server', async () => {
+  assert.ok(process.env.PAPERLIST_ARXIV_URL?.startsWith('http://127.0.0.1:'), 'the sources point at the local server');
+  const settings = vscode.workspace.getConfiguration('paperList');
+  await settings.update('online', true, vscode.ConfigurationTarget.Global);
+  try {
+    const { editor } = await openList('add-link-online.md');
+    const document = editor.document;
+    const inSection = lineOf(document, '3. **Super-naturalinstructions');
+    editor.selection = new vscode.Selection(inSection, 0, inSection, 0);
+    const result = await vscode.commands.executeCommand<AddFromLinkResult>('paperList.addFromLink', 'arXiv:1706.03762');
+    assert.equal(result.added, true, JSON.stringify(result));
+    assert.equal(document.lineAt(result.line!).text, '18. **Attention Is All You Need**. *Vaswani et al.* arXiv 2017. [[Paper](https://arxiv.org/pdf/1706.03762.pdf)]');
+    // An id the source does not know inserts nothing.
+    const lineCount = document.lineCount;
+    const failed = await vscode.commands.executeCommand<AddFromLinkResult>('paperList.addFromLink', 'arXiv:2401.99999');
+    assert.equal(failed.added, false);
+    assert.match(failed.error ?? '', /arXiv has no paper 2401\.99999/);
+    assert.equal(document.lineCount, lineCount);
+  } finally {
+    await settings.update('online', undefined, vscode.ConfigurationTarget.Global);
+  }
 });
 
 test('the language server survives a restart', async () => {

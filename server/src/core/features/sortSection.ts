@@ -18,7 +18,7 @@ interface Piece {
 }
 
 /** Where the text of a list's last item ends: after the blocks nested in it, before the line break. */
-function lastItemEnd(list: PaperList, last: Block): number {
+export function lastItemEnd(list: PaperList, last: Block): number {
   let end = last.end;
   const contentIndent = last.contentIndent ?? 0;
   for (const block of list.blocks) {
@@ -79,7 +79,7 @@ function compareByTitle(a: Piece, b: Piece): number {
 }
 
 /** The lists directly under a section that are not nested in an item of another of its lists. */
-function outerListsOf(list: PaperList, section: Section): ListGroup[] {
+export function outerListsOf(list: PaperList, section: Section): ListGroup[] {
   const groups = list.lists.filter((group) => group.section === section && group.items.length > 0);
   const spans = groups.map((group) => ({ start: group.items[0].start, end: lastItemEnd(list, group.items[group.items.length - 1]) }));
   return groups.filter((_, index) =>
