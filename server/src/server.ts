@@ -20,6 +20,7 @@ import { registerHighlights } from './features/highlights';
 import { registerHover } from './features/hover';
 import { registerOutline } from './features/outline';
 import { registerReferences } from './features/references';
+import { useOnlineSources } from './features/linkCommands';
 import { registerSymbols } from './features/symbols';
 import type { ServerEnvironment, SettingsSource } from './features/environment';
 import { clientReadsFilesOption } from './shared/protocol';
@@ -33,6 +34,7 @@ const folderUris = (folders: readonly { uri: string }[] | null | undefined): str
 /** Wires every feature to the connection and starts listening. */
 export function startServer(connection: Connection, environment: ServerEnvironment): void {
   const documents = new PaperDocuments(connection, environment);
+  useOnlineSources(environment.onlineSources?.bind(environment));
   const capabilities = { documentChanges: false, snippets: false, hierarchicalSymbols: false };
   let dynamicConfiguration = false;
   let dynamicWatchers = false;

@@ -6,7 +6,7 @@ import { createClient } from './createClient';
 
 /** What differs from the desktop, said once in the output channel when the extension starts. */
 export const browserNotice =
-  'Running in the browser: the language server runs in a web worker. .paperlistrc.json, paperList.bibFiles and the files that links name are read through the editor\'s file system; a .bib file or linked file that changes while a list is open is read again after a settings change or a reload. No command needs a network connection or a terminal, so every command works here.';
+  'Running in the browser: the language server runs in a web worker. .paperlistrc.json, paperList.bibFiles and the files that links name are read through the editor\'s file system; a .bib file or linked file that changes while a list is open is read again after a settings change or a reload. Add Paper from Link writes the entry from what the link itself says (an arXiv id gives the year and month); fetching titles and authors, and Check Entries Against Sources, need the desktop app or the CLI, since the paper APIs do not all allow requests from a browser.';
 
 export function activate(context: vscode.ExtensionContext): PaperListApi {
   const api = activateWith(context, (extensionContext, outputChannel) => {

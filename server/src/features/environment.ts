@@ -1,6 +1,7 @@
 // What the language server needs from around a document, injected by its entry: read from disk on Node
 // (server/src/node/nodeEnvironment.ts), asked of the client in a browser (server/src/browser/browserEnvironment.ts).
 import type { BibRecord } from '../core/features/bibtex';
+import type { MetadataSources } from '../core/online/sources';
 import type { PaperList } from '../core/index';
 import type { DocumentEnvironment, PaperListSettings } from './settings';
 
@@ -8,6 +9,8 @@ import type { DocumentEnvironment, PaperListSettings } from './settings';
 export type SettingsSource = 'client' | 'initializationOptions' | 'defaults';
 
 export interface ServerEnvironment {
+  /** The metadata APIs for opt-in online requests; undefined where the server cannot reach them. */
+  onlineSources?(online: { cacheDir?: string; mailto?: string }): MetadataSources | undefined;
   /** The line the server writes to its output channel once it runs; a plain one when undefined. */
   startupLine?(version: string, source: SettingsSource, settings: PaperListSettings): string;
   /** The merged config, the config file's problems and the lint host of a document. */

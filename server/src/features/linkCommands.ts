@@ -8,25 +8,26 @@ import { findListedPaper } from '../core/features/listedPaper';
 import { OnlineError } from '../core/online/httpClient';
 import type { MetadataSources } from '../core/online/sources';
 import { parsePaperLink } from '../core/paperLinks';
-import { createOnlineSources, sourceUrlsFromEnv } from '../node/onlineSources';
 import { fetchAnswers, metadataFindings } from '../core/online/metadataCheck';
 import type { CheckOnlineResult, LinkEntryOptions, LinkEntryResult } from '../shared/protocol';
 import { lspEdit, rangeOf } from './convert';
 import { sectionAtLine } from './commands';
 
-/** The sources of the last online request, kept for their cache, their intervals and their proxy. */
-let sources: { key: string; value: MetadataSources } | undefined;
+/**
+ * Where online requests go, given by the server's environment: on Node, the metadata APIs through the
+ * proxy and disk cache (server/src/node/onlineSources.ts); in a browser, nothing yet, so that an entry is
+ * written offline. Set once by `startServer`.
+ */
+let onlineSources: ((online: { cacheDir?: string; mailto?: string }) => MetadataSources | undefined) | undefined;
+
+export function useOnlineSources(provider: typeof onlineSources): void {
+  onlineSources = provider;
+}
 
 function sourcesFor(online: NonNullable<LinkEntryOptions['online']>): MetadataSources | undefined {
   const cacheDir = typeof online.cacheDir === 'string' && online.cacheDir ? online.cacheDir : undefined;
   const mailto = typeof online.mailto === 'string' ? online.mailto : undefined;
-  // The environment's base URLs are part of the key, so that a changed one is never bypassed.
-  const key = JSON.stringify([cacheDir, mailto, sourceUrlsFromEnv()]);
-  if (sources?.key !== key) {
-    const value = createOnlineSources({ online: true, cacheDir, mailto });
-    sources = value && { key, value };
-  }
-  return sources?.value;
+  return onlineSources?.({ cacheDir, mailto });
 }
 
 /** Metadata from the client, checked field by field; anything malformed counts as none. */
