@@ -91,10 +91,10 @@ test('sarif format: valid against the SARIF 2.1.0 schema, one rule per code with
   assert.deepEqual(rules.map((rule) => rule.id), [...allRules.map((rule) => rule.code), 'config']);
   for (const rule of rules) {
     assert.ok(rule.shortDescription.text.length > 10, rule.id);
-    assert.match(rule.helpUri, /^https:\/\/github\.com\/paperlist\/paperlist#[a-z-]+$/);
+    assert.match(rule.helpUri, rule.id === 'config' ? /^https:\/\/github\.com\/paperlist\/paperlist#configuration$/ : /^https:\/\/github\.com\/paperlist\/paperlist\/blob\/main\/docs\/rules\.md#[a-z-]+$/);
   }
-  const readme = readFileSync('README.md', 'utf8');
-  for (const code of allRules.map((rule) => rule.code)) assert.ok(readme.includes(`### ${code}\n`), `README documents ${code}`);
+  const reference = readFileSync('docs/rules.md', 'utf8');
+  for (const code of allRules.map((rule) => rule.code)) assert.ok(reference.includes(`## ${code}\n`), `docs/rules.md documents ${code}`);
   const results = run0.results as unknown as { ruleId: string; ruleIndex: number; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[];
   assert.ok(results.length >= 4);
   for (const result of results) assert.equal(rules[result.ruleIndex].id, result.ruleId);

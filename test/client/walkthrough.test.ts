@@ -24,9 +24,11 @@ test('walkthrough: open a list, the sidebar, fix, add a paper, CI; each step run
   }
 });
 
-test('Set Up CI: the workflow lints the named lists with the published CLI', () => {
-  const text = ciWorkflowText(['README.md', 'lists/more papers.md']);
+test('Set Up CI: the workflow lints the named lists with the repository\'s GitHub Action', () => {
+  const text = ciWorkflowText(['README.md', 'lists/papers.md']);
   assert.match(text, /^on: \[push, pull_request\]$/m);
-  assert.match(text, /run: npx --yes paperlist lint "README\.md" "lists\/more papers\.md"$/m);
-  assert.match(ciWorkflowText([]), /paperlist lint README\.md$/m);
+  assert.match(text, /uses: paperlist\/paperlist@main$/m);
+  assert.match(text, /fetch-depth: 0$/m, 'the Action compares with the pull request base, which needs history');
+  assert.match(text, /files: "README\.md lists\/papers\.md"$/m);
+  assert.match(ciWorkflowText([]), /files: "README\.md"$/m);
 });

@@ -4,13 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { parseList } from '../../server/src/core/index';
-import { checkOnlineResult, linkEntryResult } from '../../server/src/features/linkCommands';
-import { DiskCache, proxiedFetch } from '../../server/src/node/onlineSources';
+import { checkOnlineResult, linkEntryResult, useOnlineSources } from '../../server/src/features/linkCommands';
+import { DiskCache, nodeOnlineSources, proxiedFetch } from '../../server/src/node/onlineSources';
 import { startOnlineServer, type OnlineTestServer } from '../helpers/onlineServer';
 
 let server: OnlineTestServer;
 before(async () => {
   server = await startOnlineServer();
+  // What the Node server's environment gives the commands (server/src/node/nodeEnvironment.ts).
+  useOnlineSources(nodeOnlineSources());
 });
 after(() => server.close());
 

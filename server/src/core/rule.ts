@@ -4,6 +4,11 @@ import type { Span } from './text';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
+/** Where the rules are documented, one section per code; the editor and SARIF link `#<code>` there. */
+export const rulesDocumentationUrl = 'https://github.com/paperlist/paperlist/blob/main/docs/rules.md';
+/** Where everything else is documented, one section per heading. */
+export const readmeUrl = 'https://github.com/paperlist/paperlist';
+
 /** Replace the text between two offsets of the document. */
 export interface TextEdit {
   start: number;

@@ -1,11 +1,12 @@
 import { DiagnosticSeverity, type Connection, type Diagnostic } from 'vscode-languageserver';
-import type { Finding, PaperList, Severity } from '../core/index';
+import { configProblemCode, type Finding, type PaperList, type Severity } from '../core/index';
+import { readmeUrl, rulesDocumentationUrl } from '../core/rule';
 import { rangeOf } from './convert';
 import type { Analysis } from './documents';
 
 export const diagnosticSource = 'paperlist';
 /** Where each rule's section is: the anchor is the rule's code. */
-export const docsUrl = 'https://github.com/paperlist/paperlist/blob/main/docs/rules.md';
+export const docsUrl = rulesDocumentationUrl;
 
 /**
  * At most this many related locations go out per diagnostic: a paper copied into hundreds of sections
@@ -39,7 +40,10 @@ export function toDiagnostic(uri: string, list: PaperList, finding: Finding): Di
     code: finding.code,
     message: finding.message,
   };
-  if (diagnosticCapabilities.codeDescription) diagnostic.codeDescription = { href: `${docsUrl}#${finding.code}` };
+  if (diagnosticCapabilities.codeDescription) {
+    // A broken config file is no rule: its notice links to the README's configuration section.
+    diagnostic.codeDescription = { href: finding.code === configProblemCode ? `${readmeUrl}#configuration` : `${docsUrl}#${finding.code}` };
+  }
   if (finding.related?.length && diagnosticCapabilities.relatedInformation) {
     diagnostic.relatedInformation = finding.related.slice(0, maxRelatedPerDiagnostic).map((related) => ({
       location: { uri, range: rangeOf(list, related.span) },

@@ -2,14 +2,13 @@
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import type { JsonFinding } from '../cli';
 
-/** Where each rule's documentation starts: the README has one heading per rule code. */
-export const rulesDocumentation = 'https://github.com/paperlist/paperlist#';
+import { readmeUrl, rulesDocumentationUrl } from '../core/rule';
 
 export interface SarifRule {
   code: string;
   description: string;
   defaultSeverity: JsonFinding['severity'];
-  /** The README heading that documents it, when that is not the code. */
+  /** The README heading that documents it, for codes that are not rules (the config file's problems). */
   anchor?: string;
 }
 
@@ -23,7 +22,7 @@ function uriOf(file: string): string {
 /** One run with one rule per code (every rule, so that rule indexes stay the same) and one result per finding. */
 export function sarifLog(findings: readonly JsonFinding[], rules: readonly SarifRule[], version: string): Log {
   const descriptors: ReportingDescriptor[] = rules.map((rule) => {
-    const helpUri = `${rulesDocumentation}${rule.anchor ?? rule.code}`;
+    const helpUri = rule.anchor ? `${readmeUrl}#${rule.anchor}` : `${rulesDocumentationUrl}#${rule.code}`;
     return {
       id: rule.code,
       shortDescription: { text: rule.description },

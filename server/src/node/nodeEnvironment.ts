@@ -8,8 +8,7 @@ import type { BibRecord } from '../core/features/bibtex';
 import { ClientFilesEnvironment } from '../features/clientFilesEnvironment';
 import type { ServerEnvironment, SettingsSource } from '../features/environment';
 import { startupLine } from './startupLine';
-import { createOnlineSources, sourceUrlsFromEnv } from './onlineSources';
-import type { MetadataSources } from '../core/online/sources';
+import { nodeOnlineSources } from './onlineSources';
 import type { DocumentEnvironment, PaperListSettings } from '../features/settings';
 import type { PaperList } from '../core/index';
 import { URI } from '../features/uri';
@@ -46,18 +45,7 @@ export class NodeEnvironment implements ServerEnvironment {
     return this.clientReadsFiles && !uri.startsWith('file:') && !uri.startsWith('untitled:');
   }
 
-  /** The sources of the last online request, kept for their cache, their intervals and their proxy. */
-  private sources?: { key: string; value: MetadataSources };
-
-  onlineSources(online: { cacheDir?: string; mailto?: string }): MetadataSources | undefined {
-    // The environment's base URLs are part of the key, so that a changed one is never bypassed.
-    const key = JSON.stringify([online.cacheDir, online.mailto, sourceUrlsFromEnv()]);
-    if (this.sources?.key !== key) {
-      const value = createOnlineSources({ online: true, cacheDir: online.cacheDir, mailto: online.mailto });
-      this.sources = value && { key, value };
-    }
-    return this.sources?.value;
-  }
+  readonly onlineSources = nodeOnlineSources();
 
   startupLine(version: string, source: SettingsSource, settings: PaperListSettings): string {
     return startupLine(version, source, settings, this.bibFiles.workspaceFolders);

@@ -110,3 +110,20 @@ export function createOnlineSources(options: OnlineSourcesOptions): MetadataSour
     clock: options.clock,
   });
 }
+
+/**
+ * The server's online sources on Node: made on first use and kept while the cache folder, the mailto and
+ * the environment's base URLs stay the same, so their cache, request intervals and proxy live on.
+ */
+export function nodeOnlineSources(): (online: { cacheDir?: string; mailto?: string }) => MetadataSources | undefined {
+  let sources: { key: string; value: MetadataSources } | undefined;
+  return (online) => {
+    // The environment's base URLs are part of the key, so that a changed one is never bypassed.
+    const key = JSON.stringify([online.cacheDir, online.mailto, sourceUrlsFromEnv()]);
+    if (sources?.key !== key) {
+      const value = createOnlineSources({ online: true, cacheDir: online.cacheDir, mailto: online.mailto });
+      sources = value && { key, value };
+    }
+    return sources?.value;
+  };
+}
