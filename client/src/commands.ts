@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { PaperListClient as LanguageClient } from './client';
-import type { OutlineNode } from '../../server/src/shared/protocol';
+import { fixAllKind, renumberAllKind, type OutlineNode } from '../../server/src/shared/protocol';
 import { insertEntry } from './insertEntry';
 import { entriesTouched, fixesInTitle, problemsOnChangedLines } from './changeSummary';
 import { diffLines, hunksWithin } from './lineDiff';
@@ -10,8 +10,6 @@ import { fixedMessage, plural, renumberedMessage } from './wording';
 import type { EntryNode, PaperNode, PaperTreeProvider, SectionNode } from './paperTree';
 
 /** The code action kinds the server offers for whole-document edits. */
-export const fixAllKind = 'source.fixAll.paperlist';
-export const renumberAllKind = 'source.renumberLists.paperlist';
 
 interface CommandContext {
   client: LanguageClient;

@@ -1,6 +1,6 @@
 // "Pin to .paperlistrc.json": the config file's text with the list's house style written into its
 // `houseStyle` block, every other setting kept. Free of `vscode` so that tests read it.
-import type { HouseStyle } from '../../server/src/core/houseStyle';
+import type { HouseStyle } from '../../server/src/core/analysis/houseStyleOf';
 
 /** The fields the pin writes: the whole style but the labels, which the list's own use keeps up to date. */
 export function pinnableStyle(style: HouseStyle): Omit<HouseStyle, 'labels'> {

@@ -1,4 +1,4 @@
-// The paperlist language server: connection wiring only; each feature lives in its own module under features/.
+// The paperlist language server: connection wiring only; each LSP feature lives in its own module under lsp/.
 // Its entries (node/main.ts, browser/main.ts) give it a connection and the environment it reads files through.
 import {
   CodeActionKind,
@@ -9,20 +9,20 @@ import {
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver';
-import { fixAllKind, registerCodeActions, renumberAllKind } from './features/codeActions';
-import { registerCommands, serverCommands } from './features/commands';
-import { completionTriggerCharacters, registerCompletion } from './features/completion';
-import { PaperDocuments } from './features/documents';
-import { diagnosticCapabilities } from './features/diagnostics';
-import { registerFolding } from './features/folding';
-import { guardNotification } from './features/guard';
-import { registerHighlights } from './features/highlights';
-import { registerHover } from './features/hover';
-import { registerOutline } from './features/outline';
-import { registerReferences } from './features/references';
-import { useOnlineSources } from './features/linkCommands';
-import { registerSymbols } from './features/symbols';
-import type { ServerEnvironment, SettingsSource } from './features/environment';
+import { fixAllKind, registerCodeActions, renumberAllKind } from './lsp/codeActions';
+import { registerCommands, serverCommands } from './lsp/commands';
+import { completionTriggerCharacters, registerCompletion } from './lsp/completion';
+import { PaperDocuments } from './infrastructure/documents';
+import { diagnosticCapabilities } from './lsp/diagnostics';
+import { registerFolding } from './lsp/folding';
+import { guardNotification } from './infrastructure/guard';
+import { registerHighlights } from './lsp/highlights';
+import { registerHover } from './lsp/hover';
+import { registerOutline } from './lsp/outline';
+import { registerReferences } from './lsp/references';
+import { useOnlineSources } from './lsp/linkCommands';
+import { registerSymbols } from './lsp/symbols';
+import type { ServerEnvironment, SettingsSource } from './infrastructure/environment';
 import { clientReadsFilesOption } from './shared/protocol';
 
 declare const PAPERLIST_VERSION: string | undefined;
@@ -104,13 +104,13 @@ export function startServer(connection: Connection, environment: ServerEnvironme
   connection.onDidChangeConfiguration(
     guardNotification(connection, 'configuration change', (params) => {
       const pushed = (params?.settings as { paperList?: unknown } | undefined)?.paperList;
-      documents.reloadAll(pushed);
+      documents.reload({ settings: pushed });
     }),
   );
 
   connection.onDidChangeWatchedFiles(
     guardNotification(connection, 'watched files', (params) => {
-      if (params?.changes?.some((change) => typeof change?.uri === 'string' && change.uri.endsWith('.paperlistrc.json'))) documents.reloadConfigFiles();
+      if (params?.changes?.some((change) => typeof change?.uri === 'string' && change.uri.endsWith('.paperlistrc.json'))) documents.reload('config-files');
     }),
   );
 

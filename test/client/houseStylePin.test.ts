@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { pinHouseStyleText } from '../../client/src/houseStylePin';
-import { defaultHouseStyle } from '../../server/src/core/houseStyle';
+import { defaultHouseStyle } from '../../server/src/core/analysis/houseStyleOf';
 
 const style = { ...defaultHouseStyle, labelBrackets: 'single' as const, labels: ['Paper', 'Code'] };
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { exampleEntry } from '../../server/src/core/features/bibtex';
-import { describeHouseStyle, houseStyleOf, isSettled, validateHouseStyle, type HouseStyle } from '../../server/src/core/houseStyle';
+import { describeHouseStyle, houseStyleOf, isSettled, validateHouseStyle, type HouseStyle } from '../../server/src/core/analysis/houseStyleOf';
 import { parseList } from '../../server/src/core/parseList';
 
 const styleOf = (name: string) => houseStyleOf(parseList(readFileSync(`test/fixtures/${name}.md`, 'utf8')));

@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import safeRegex from 'safe-regex2';
 import ts from 'typescript';
 import fc from 'fast-check';
-import { matchesAny, matchesGlob } from '../../server/src/features/globs';
+import { matchesAny, matchesGlob } from '../../server/src/infrastructure/globs';
 
 const sourceRoot = resolve(__dirname, '../../server/src');
 

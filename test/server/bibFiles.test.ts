@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { CompletionRequest, DidChangeConfigurationNotification, type CompletionItem, type TextEdit } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { BibFiles, maxBibFileBytes, resolveBibPath } from '../../server/src/node/bibFiles';
-import { readSettings } from '../../server/src/features/settings';
+import { readSettings } from '../../server/src/infrastructure/settings';
 import { TestServer } from './lspClient';
 
 const fixtures = resolve(__dirname, 'fixtures');

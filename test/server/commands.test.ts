@@ -8,7 +8,7 @@ import { ApplyWorkspaceEditRequest, ExecuteCommandRequest, type ApplyWorkspaceEd
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseList } from '../../server/src/core/index';
 import { exampleEntry } from '../../server/src/core/features/bibtex';
-import { describeHouseStyle, houseStyleOf } from '../../server/src/core/houseStyle';
+import { describeHouseStyle, houseStyleOf } from '../../server/src/core/analysis/houseStyleOf';
 import type { AddFromBibtexResult, HouseStyleResult } from '../../server/src/shared/protocol';
 import { TestServer } from './lspClient';
 

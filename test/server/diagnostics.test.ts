@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseList, type Finding } from '../../server/src/core/index';
-import { diagnosticsOf, maxDiagnosticsPerRule, maxRelatedPerDiagnostic, moreFindingsCode } from '../../server/src/features/diagnostics';
+import { diagnosticsOf, maxDiagnosticsPerRule, maxRelatedPerDiagnostic, moreFindingsCode } from '../../server/src/lsp/diagnostics';
 
 const uri = 'file:///list.md';
 const text = Array.from({ length: 1300 }, (_, i) => `${i + 1}. **Paper ${i}**. *A. Author*. arXiv 2023.`).join('\n');

@@ -132,7 +132,7 @@ test('startup line: paperList.files and the markdown files it matches in the wor
 });
 
 test('completion: a client without snippets gets the first venue of the choice', async () => {
-  const { snippetToPlainText } = await import('../../server/src/features/completion');
+  const { snippetToPlainText } = await import('../../server/src/lsp/completion');
   assert.equal(snippetToPlainText('1. **${1:Title}**. *${2:Author et al.}* ${3|arXiv,Neu\\,rIPS,A\\|B|} ${4:2026}.$0'), '1. **Title**. *Author et al.* arXiv 2026.');
   assert.equal(snippetToPlainText('${3|Findings\\, ACL,EMNLP|} 2024'), 'Findings, ACL 2024');
 });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { parseList } from '../../server/src/core/index';
-import { checkOnlineResult, linkEntryResult, useOnlineSources } from '../../server/src/features/linkCommands';
+import { checkOnlineResult, linkEntryResult, useOnlineSources } from '../../server/src/lsp/linkCommands';
 import { DiskCache, nodeOnlineSources, proxiedFetch } from '../../server/src/node/onlineSources';
 import { startOnlineServer, type OnlineTestServer } from '../helpers/onlineServer';
 

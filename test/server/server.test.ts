@@ -22,7 +22,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { runCli, type JsonFinding } from '../../server/src/cli';
 import { lintText, parseList } from '../../server/src/core/index';
 import { exampleEntry } from '../../server/src/core/features/bibtex';
-import { describeHouseStyle, houseStyleOf } from '../../server/src/core/houseStyle';
+import { describeHouseStyle, houseStyleOf } from '../../server/src/core/analysis/houseStyleOf';
 import { OutlineRequest } from '../../server/src/shared/protocol';
 import { TestServer } from './lspClient';
 

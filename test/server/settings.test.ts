@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { allRules } from '../../server/src/core/index';
-import { readSettings } from '../../server/src/features/settings';
+import { readSettings } from '../../server/src/infrastructure/settings';
 
 test('settings: paperList.houseStyle pins fields as .paperlistrc.json does, and names wrong values', () => {
   assert.deepEqual(readSettings({ houseStyle: { labelBrackets: 'single', titleQuotes: true } }).settings.config.houseStyle, { labelBrackets: 'single', titleQuotes: true });

@@ -2,7 +2,7 @@
 // and talks to it with postMessage.
 import { BrowserMessageReader, BrowserMessageWriter, createConnection, ProposedFeatures } from 'vscode-languageserver/browser';
 import { startServer } from '../server';
-import { ClientFilesEnvironment } from '../features/clientFilesEnvironment';
+import { ClientFilesEnvironment } from '../infrastructure/clientFilesEnvironment';
 
 /** The parts of the worker's global scope used here (the project compiles without the DOM library). */
 interface WorkerScope {

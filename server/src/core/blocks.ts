@@ -315,3 +315,14 @@ export function scanBlocks(text: string, index = new LineIndex(text), options: S
   }
   return blocks;
 }
+
+/** The index of the block that starts at an offset, by binary search over blocks in document order, or -1. */
+export function blockStartingAt(blocks: readonly Block[], start: number): number {
+  for (let low = 0, high = blocks.length - 1; low <= high; ) {
+    const mid = (low + high) >> 1;
+    if (blocks[mid].start === start) return mid;
+    if (blocks[mid].start < start) low = mid + 1;
+    else high = mid - 1;
+  }
+  return -1;
+}

@@ -1,4 +1,4 @@
-import { validateHouseStyle, type HouseStyle } from './houseStyle';
+import { validateHouseStyle, type HouseStyle } from './analysis/houseStyleOf';
 import type { Severity } from './rule';
 
 export type NumberingStyle = 'auto' | 'sequential' | 'ones';

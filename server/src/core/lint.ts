@@ -5,6 +5,7 @@ import type { Finding, LintHost, Report, Rule, RuleContext } from './rule';
 import type { Span } from './text';
 import { allRules } from './rules/index';
 import { applySuppressions } from './suppressions';
+import { entryAt } from './features/entries';
 
 export interface LintOptions {
   config?: ResolvedConfig;
@@ -163,21 +164,6 @@ function lintEntries(
       for (const finding of known.findings) findings.push(finding);
     }
   }
-}
-
-/** The entry whose item holds an offset, if any. */
-function entryAt(list: PaperList, offset: number): Entry | undefined {
-  const entries = list.entries;
-  let low = 0;
-  let high = entries.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    const entry = entries[mid];
-    if (offset < entry.span.start) high = mid - 1;
-    else if (offset > entry.span.end) low = mid + 1;
-    else return entry;
-  }
-  return undefined;
 }
 
 /** A copy of a cached finding for an entry that moved by `delta` and now has index `entry`. */

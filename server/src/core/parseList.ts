@@ -1,5 +1,5 @@
 import { slug } from 'github-slugger';
-import { isAtxHeading, scanBlocks, type Block } from './blocks';
+import { blockStartingAt, isAtxHeading, scanBlocks, type Block } from './blocks';
 import type { Directive, DocumentLink, Entry, EntryFields, Field, Heading, ListGroup, PaperList, Section } from './model';
 import { isVenueName } from './fieldPatterns';
 import { linksPaper, parseBlock } from './parseBlock';
@@ -490,7 +490,7 @@ function scanIncrementally(text: string, lines: LineIndex, last: LastParse | und
   let firstMoved = Infinity;
   const resync = (_line: number, lineStart: number): Block[] | undefined => {
     if (lineStart <= unchangedFrom) return undefined;
-    const at = findBlockStartingAt(oldBlocks, lineStart - delta);
+    const at = blockStartingAt(oldBlocks, lineStart - delta);
     if (at === -1 || !isAtxHeading(old, oldBlocks[at])) return undefined;
     resyncedAt = at;
     firstMoved = lineStart;
@@ -527,12 +527,3 @@ function scanIncrementally(text: string, lines: LineIndex, last: LastParse | und
   return { blocks, nextListId: nextListIdOf(blocks, restart, regionEnd, last.nextListId) };
 }
 
-function findBlockStartingAt(blocks: Block[], start: number): number {
-  for (let low = 0, high = blocks.length - 1; low <= high; ) {
-    const mid = (low + high) >> 1;
-    if (blocks[mid].start === start) return mid;
-    if (blocks[mid].start < start) low = mid + 1;
-    else high = mid - 1;
-  }
-  return -1;
-}

@@ -1,7 +1,7 @@
 // The language server's Node entry (dist/server.js): stdio, IPC or sockets, files read from disk.
 import { fileURLToPath } from 'node:url';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { URI } from '../features/uri';
+import { URI } from '../infrastructure/uri';
 import { startServer } from '../server';
 import { NodeEnvironment } from './nodeEnvironment';
 

@@ -5,13 +5,13 @@ import { isAbsolute, join } from 'node:path';
 import type { Connection } from 'vscode-languageserver';
 import { resolveConfig } from '../core/index';
 import type { BibRecord } from '../core/features/bibtex';
-import { ClientFilesEnvironment } from '../features/clientFilesEnvironment';
-import type { ServerEnvironment, SettingsSource } from '../features/environment';
+import { ClientFilesEnvironment } from '../infrastructure/clientFilesEnvironment';
+import type { ServerEnvironment, SettingsSource } from '../infrastructure/environment';
 import { startupLine } from './startupLine';
 import { nodeOnlineSources } from './onlineSources';
-import type { DocumentEnvironment, PaperListSettings } from '../features/settings';
+import type { DocumentEnvironment, PaperListSettings } from '../infrastructure/settings';
 import type { PaperList } from '../core/index';
-import { URI } from '../features/uri';
+import { URI } from '../infrastructure/uri';
 import { BibFiles } from './bibFiles';
 import { loadConfigFor, nodeHostFor } from './files';
 

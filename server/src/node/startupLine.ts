@@ -3,10 +3,10 @@
 // findings can tell a missing match from a server that did not start.
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { matchesAny } from '../features/globs';
-import type { PaperListSettings } from '../features/settings';
+import { matchesAny } from '../infrastructure/globs';
+import type { PaperListSettings } from '../infrastructure/settings';
 
-import type { SettingsSource } from '../features/environment';
+import type { SettingsSource } from '../infrastructure/environment';
 
 const sourceWords: Record<SettingsSource, string> = {
   client: 'the editor\'s paperList.* settings (workspace/configuration)',

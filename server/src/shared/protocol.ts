@@ -1,6 +1,6 @@
 // The custom requests and commands of the paperlist language server; the server and the VS Code client both import this module.
 import { RequestType, type Range } from 'vscode-languageserver-protocol';
-import type { HouseStyle } from '../core/houseStyle';
+import type { HouseStyle } from '../core/analysis/houseStyleOf';
 
 export type OutlineSeverity = 'error' | 'warning' | 'info' | 'hint';
 
@@ -209,3 +209,7 @@ export namespace BibFileRequest {
   export const method = 'paperList/bibFile' as const;
   export const type = new RequestType<{ uri: string; path: string; maxBytes: number }, ClientFile, void>(method);
 }
+
+/** The code-action kinds of fix-all and renumber-all, which the client also asks for by name. */
+export const fixAllKind = 'source.fixAll.paperlist';
+export const renumberAllKind = 'source.renumberLists.paperlist';

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { parseList } from '../../../server/src/core/index';
 import type { Entry } from '../../../server/src/core/model';
 import { exportBibtex, formatBibtexAt, formatEntry, importBibtex } from '../../../server/src/core/features/bibtex';
-import { defaultHouseStyle, houseStyleOf, type HouseStyle } from '../../../server/src/core/houseStyle';
+import { defaultHouseStyle, houseStyleOf, type HouseStyle } from '../../../server/src/core/analysis/houseStyleOf';
 
 const reference = readFileSync(resolve(__dirname, '../../fixtures/alignment-survey.md'), 'utf8');
 

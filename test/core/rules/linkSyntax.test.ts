@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { BlockCache, lintText, resolveConfig } from '../../../server/src/core/index';
 import { linkSyntaxRule } from '../../../server/src/core/rules/linkSyntax';
-import { scanLinks, scanUnclosedLabels } from '../../../server/src/core/rules/linkSyntaxScan';
+import { scanLinks, scanUnclosedLabels } from '../../../server/src/core/analysis/linkSyntaxScan';
 import { applyFix, fixText, lint, lines } from '../../helpers';
 
 const code = 'link-syntax';

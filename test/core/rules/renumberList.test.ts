@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { applyEdits, parseList, type NumberingStyle } from '../../../server/src/core/index';
-import { renumberListEdits } from '../../../server/src/core/rules/renumberList';
+import { renumberListEdits } from '../../../server/src/core/analysis/renumberList';
 
 /** Renumbers the first list of the text and returns the whole new text. */
 function renumber(text: string, style: NumberingStyle): string {

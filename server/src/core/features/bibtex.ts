@@ -7,7 +7,7 @@
 // Node 20 (a dependency, tiny-merge-patch 1.x, exports ES modules only) and it bundles to 1 MB.
 import { parse as parseBibtexLibrary } from 'biblatex-csl-converter';
 import { defaultConfig, type ResolvedConfig } from '../config';
-import { houseStyleOf, inCase, type HouseStyle } from '../houseStyle';
+import { houseStyleOf, inCase, type HouseStyle } from '../analysis/houseStyleOf';
 import type { Entry, PaperList, Section } from '../model';
 
 /** One paper read from BibTeX, with what a list entry shows. */

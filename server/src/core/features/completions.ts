@@ -1,10 +1,10 @@
 import type { Block } from '../blocks';
 import type { ResolvedConfig } from '../config';
-import { houseStyleOf } from '../houseStyle';
+import { houseStyleOf } from '../analysis/houseStyleOf';
 import type { Entry, PaperList } from '../model';
 import type { Span } from '../text';
-import { numberingFor } from '../rules/renumberList';
-import { labelsOf } from '../rules/labelVocabulary';
+import { numberingFor } from '../analysis/renumberList';
+import { labelsOf } from '../analysis/labelVocabulary';
 import { formatEntry, formatRecordsAt, recordSummary, type BibRecord } from './bibtex';
 import { entryAt, sectionPath } from './entries';
 

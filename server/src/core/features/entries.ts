@@ -1,5 +1,4 @@
 import type { Entry, PaperList, Section } from '../model';
-import type { Span } from '../text';
 
 /** The entry whose list item holds the offset, found by binary search over the entries in document order. */
 export function entryAt(list: PaperList, offset: number): Entry | undefined {
@@ -21,20 +20,9 @@ export function copiesOf(list: PaperList, entry: Entry): Entry[] {
   return list.entries.filter((other) => other.identity === entry.identity);
 }
 
-/** The span that stands for an entry when pointing at it: its bold title, or the whole item. */
-export function entryFocusSpan(entry: Entry): Span {
-  return entry.title ? { start: entry.title.outer.start, end: entry.title.outer.end } : entry.span;
-}
-
 /** The headings from the top of the document down to a section, joined for display. */
 export function sectionPath(section: Section): string {
   const titles: string[] = [];
   for (let current: Section | undefined = section; current?.heading; current = current.parent) titles.unshift(current.title);
   return titles.join(' › ');
-}
-
-/** The copies of the paper under the cursor, or nothing when the cursor is not on an entry. */
-export function copiesAt(list: PaperList, offset: number): Entry[] {
-  const entry = entryAt(list, offset);
-  return entry ? copiesOf(list, entry) : [];
 }

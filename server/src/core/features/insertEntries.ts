@@ -1,11 +1,11 @@
 // Inserting new entries into a numbered list, for "Add Paper from BibTeX": the items below move up by one
 // number per new entry, in the same edit, so that the list stays in order and one undo takes it all back.
 import { defaultConfig, type ResolvedConfig } from '../config';
-import { houseStyleOf } from '../houseStyle';
+import { houseStyleOf } from '../analysis/houseStyleOf';
 import type { PaperList } from '../model';
 import { parseList } from '../parseList';
 import type { TextEdit } from '../rule';
-import { fitsOnesHouse, renumberListEdits } from '../rules/renumberList';
+import { fitsOnesHouse, renumberListEdits } from '../analysis/renumberList';
 import { numberedListAt } from './renumber';
 
 /**

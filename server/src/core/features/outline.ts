@@ -1,7 +1,8 @@
 import type { Entry, PaperList, Section } from '../model';
 import type { Finding, Severity } from '../rule';
 import type { Span } from '../text';
-import { entryAt, entryFocusSpan } from './entries';
+import { entryHeadSpan } from '../analysis/entryHeadSpan';
+import { entryAt } from './entries';
 
 export interface OutlineEntryData {
   index: number;
@@ -58,14 +59,14 @@ export function entrySeverities(list: PaperList, findings: readonly Finding[]): 
   return worst;
 }
 
-function entryData(entry: Entry, severities: Map<number, Severity>): OutlineEntryData {
+function entryData(list: PaperList, entry: Entry, severities: Map<number, Severity>): OutlineEntryData {
   return {
     index: entry.index,
     title: entry.title?.text ?? '(no title)',
     identity: entry.identity,
     year: entry.year?.value,
     line: entry.line,
-    span: entryFocusSpan(entry),
+    span: entryHeadSpan(list, entry),
     severity: severities.get(entry.index),
   };
 }
@@ -106,12 +107,12 @@ export function outlineOf(list: PaperList, findings: readonly Finding[]): Outlin
       totalCount: section.entries.length + children.reduce((sum, child) => sum + child.totalCount, 0),
       errors: countWithin(errorOffsets, section.span.start, endOf(section.span)),
       warnings: countWithin(warningOffsets, section.span.start, endOf(section.span)),
-      entries: section.entries.map((entry) => entryData(entry, severities)),
+      entries: section.entries.map((entry) => entryData(list, entry, severities)),
       children,
     };
   };
   return {
-    entries: list.root.entries.map((entry) => entryData(entry, severities)),
+    entries: list.root.entries.map((entry) => entryData(list, entry, severities)),
     sections: list.root.children.map(visit),
     totals: {
       entries: list.entries.length,

@@ -1,6 +1,7 @@
 import type { PaperList } from '../model';
 import type { Span } from '../text';
-import { copiesOf, entryAt, entryFocusSpan } from './entries';
+import { entryHeadSpan } from '../analysis/entryHeadSpan';
+import { copiesOf, entryAt } from './entries';
 
 /** The spans of every copy of the paper under the cursor; `includeCurrent` false leaves out the one under it. */
 export function referenceSpansAt(list: PaperList, offset: number, includeCurrent = true): Span[] {
@@ -8,5 +9,5 @@ export function referenceSpansAt(list: PaperList, offset: number, includeCurrent
   if (!entry) return [];
   return copiesOf(list, entry)
     .filter((copy) => includeCurrent || copy !== entry)
-    .map(entryFocusSpan);
+    .map((entry) => entryHeadSpan(list, entry));
 }

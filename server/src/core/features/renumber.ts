@@ -1,8 +1,8 @@
 import type { ResolvedConfig } from '../config';
 import type { ListGroup, PaperList } from '../model';
 import type { TextEdit } from '../rule';
-import { houseStyleOf } from '../houseStyle';
-import { fitsOnesHouse, renumberListEdits } from '../rules/renumberList';
+import { houseStyleOf } from '../analysis/houseStyleOf';
+import { fitsOnesHouse, renumberListEdits } from '../analysis/renumberList';
 
 /** The numbered list that holds an offset: the innermost one whose item spans it. */
 export function numberedListAt(list: PaperList, offset: number): ListGroup | undefined {

@@ -2,7 +2,7 @@
 import type { Block } from '../blocks';
 import type { Entry, ListGroup, PaperList, Section } from '../model';
 import type { TextEdit } from '../rule';
-import { expectedNumbers, movesWithNumber } from '../rules/renumberList';
+import { expectedNumbers, movesWithNumber } from '../analysis/renumberList';
 import { indentAt } from '../text';
 
 export type SortOrder = 'year' | 'title';

@@ -1,6 +1,6 @@
 import type { Entry, PaperList, Section } from '../model';
 import type { Span } from '../text';
-import { entryFocusSpan } from './entries';
+import { entryHeadSpan } from '../analysis/entryHeadSpan';
 
 export interface SymbolData {
   kind: 'section' | 'entry';
@@ -11,13 +11,13 @@ export interface SymbolData {
   children: SymbolData[];
 }
 
-function entrySymbol(entry: Entry): SymbolData {
+function entrySymbol(list: PaperList, entry: Entry): SymbolData {
   return {
     kind: 'entry',
     name: entry.title?.text || '(no title)',
     detail: [entry.authors?.text, entry.venue?.text, entry.year?.text].filter(Boolean).join(' ') || undefined,
     span: entry.span,
-    selectionSpan: entryFocusSpan(entry),
+    selectionSpan: entryHeadSpan(list, entry),
     children: [],
   };
 }
@@ -27,7 +27,7 @@ export function documentSymbolsOf(list: PaperList): SymbolData[] {
   const visit = (section: Section): SymbolData | undefined => {
     const subsections = section.children.map(visit).filter((symbol): symbol is SymbolData => symbol !== undefined);
     if (!subsections.length && !section.entries.length) return undefined;
-    const children = [...section.entries.map(entrySymbol), ...subsections].sort((a, b) => a.span.start - b.span.start);
+    const children = [...section.entries.map((entry) => entrySymbol(list, entry)), ...subsections].sort((a, b) => a.span.start - b.span.start);
     const heading = section.heading!;
     const count = countEntries(section);
     return {
@@ -40,7 +40,7 @@ export function documentSymbolsOf(list: PaperList): SymbolData[] {
     };
   };
   const top = list.root.children.map(visit).filter((symbol): symbol is SymbolData => symbol !== undefined);
-  return [...list.root.entries.map(entrySymbol), ...top];
+  return [...list.root.entries.map((entry) => entrySymbol(list, entry)), ...top];
 }
 
 function countEntries(section: Section): number {

@@ -1,7 +1,7 @@
 // `check --online`: every entry that names a paper by an id is compared with what the paper's source
 // says. Four rules, which run only in this mode: metadata-title, metadata-authors, metadata-year and
 // preprint-published. Fetching is apart from judging, so that the rules are pure functions of the answers.
-import { houseStyleOf } from '../houseStyle';
+import { houseStyleOf } from '../analysis/houseStyleOf';
 import { defaultConfig, type ResolvedConfig } from '../config';
 import type { Entry, PaperList } from '../model';
 import { refKey, type PaperRef } from '../paperLinks';

@@ -1,7 +1,7 @@
 import type { Entry } from '../model';
 import type { Rule } from '../rule';
 import { shorten } from '../text';
-import { entryHeadSpan } from './entryHeadSpan';
+import { entryHeadSpan } from '../analysis/entryHeadSpan';
 import { expectationsFor } from '../fieldExpectations';
 
 /**

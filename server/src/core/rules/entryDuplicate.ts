@@ -1,10 +1,11 @@
 import { IdentityIndex } from '../analysis/identityGroups';
 import { GroupMemo, memoPerEntry } from '../memo';
+import { blockStartingAt } from '../blocks';
 import { venueTagOf } from '../fieldPatterns';
 import type { Entry, PaperList, Section } from '../model';
 import type { Rule, TextEdit } from '../rule';
 import { normaliseTitle, shorten } from '../text';
-import { entryHeadSpan } from './entryHeadSpan';
+import { entryHeadSpan } from '../analysis/entryHeadSpan';
 
 /**
  * Two titles name the same paper when at least this share of the shorter one's words stand in the other
@@ -75,19 +76,6 @@ function isBlankLine(list: PaperList, line: number): boolean {
   return list.lines.lineText(line).trim() === '';
 }
 
-/** The index of the block that starts at an offset, by binary search, or -1. */
-function blockAt(list: PaperList, start: number): number {
-  const { blocks } = list;
-  let low = 0;
-  let high = blocks.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    if (blocks[mid].start === start) return mid;
-    if (blocks[mid].start < start) low = mid + 1;
-    else high = mid - 1;
-  }
-  return -1;
-}
 
 /**
  * The edit that deletes an item with its line break and the items nested under it, so that neither a
@@ -95,7 +83,7 @@ function blockAt(list: PaperList, start: number): number {
  */
 function removeItem(list: PaperList, entry: Entry): TextEdit {
   const { lines, blocks } = list;
-  const at = blockAt(list, entry.span.start);
+  const at = blockStartingAt(list.blocks, entry.span.start);
   let lastLine = at === -1 ? lines.lineAt(entry.span.end) : blocks[at].endLine;
   if (at !== -1) {
     const contentIndent = blocks[at].contentIndent ?? blocks[at].indent + 1;

@@ -4,7 +4,7 @@ import type { Entry, PaperList, Section } from '../model';
 import type { Fix, Rule, TextEdit } from '../rule';
 import { normaliseTitle, type Span } from '../text';
 import { sameTitle } from './entryDuplicate';
-import { entryHeadSpan } from './entryHeadSpan';
+import { entryHeadSpan } from '../analysis/entryHeadSpan';
 
 type FieldName = 'title' | 'authors' | 'venue' | 'year';
 

@@ -1,5 +1,5 @@
 import type { ResolvedConfig } from '../config';
-import { houseStyleOf } from '../houseStyle';
+import { houseStyleOf } from '../analysis/houseStyleOf';
 import type { PaperList } from '../model';
 import type { Rule } from '../rule';
 import { shorten } from '../text';

@@ -1,9 +1,9 @@
 import type { ResolvedConfig } from '../config';
-import { caseOf, houseStyleOf, inCase, isSettled, type HouseStyle } from '../houseStyle';
+import { caseOf, houseStyleOf, inCase, isSettled, type HouseStyle } from '../analysis/houseStyleOf';
 import type { Entry, EntryLink, PaperList } from '../model';
 import type { Report, Rule } from '../rule';
 import { shorten, type Span } from '../text';
-import { builtInLabels, isWordLabel, labelOf, namesVenue, quoteList, vocabularyOf, type Vocabulary } from './labelVocabulary';
+import { builtInLabels, isWordLabel, labelOf, namesVenue, quoteList, vocabularyOf, type Vocabulary } from '../analysis/labelVocabulary';
 import { nearMisses } from './linkLabel';
 
 /** How many labels the message of an unknown label suggests. */

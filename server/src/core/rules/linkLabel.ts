@@ -1,7 +1,7 @@
 import { trimWhere } from '../text';
 import { isPluralPair } from '../fixInvariant';
 import type { Fix, Rule } from '../rule';
-import { isCommonLabel, isWordLabel, labelOf, namesVenue, quoteList, vocabularyOf, type Vocabulary } from './labelVocabulary';
+import { isCommonLabel, isWordLabel, labelOf, namesVenue, quoteList, vocabularyOf, type Vocabulary } from '../analysis/labelVocabulary';
 
 /**
  * The optimal-string-alignment distance (Levenshtein plus swaps of neighbours, so "Cdoe" is one edit

@@ -1,9 +1,9 @@
 import type { Span } from '../text';
 import type { ResolvedConfig } from '../config';
-import { houseStyleOf } from '../houseStyle';
+import { houseStyleOf } from '../analysis/houseStyleOf';
 import type { PaperList } from '../model';
 import type { Fix, Report, Rule } from '../rule';
-import { innerWhitespace, isPaperList, scanLinks, scanUnclosedLabels, textOutsideEntries, type ScannedLink } from './linkSyntaxScan';
+import { innerWhitespace, isPaperList, scanLinks, scanUnclosedLabels, textOutsideEntries, type ScannedLink } from '../analysis/linkSyntaxScan';
 import { shorten } from '../text';
 
 /** Whether the list wraps each link in brackets, `[[Paper](url)]`, or writes it bare, `[paper](url)`. */

@@ -2,7 +2,7 @@ import { memoPerString } from '../memo';
 import type { PaperList } from '../model';
 import type { Report, Rule } from '../rule';
 import { shorten, type Span } from '../text';
-import { describeLink, isPaperList, linksOutsideEntries, otherLinksOf } from './linkSyntaxScan';
+import { describeLink, isPaperList, linksOutsideEntries, otherLinksOf } from '../analysis/linkSyntaxScan';
 
 const schemePattern = /^([a-z][a-z0-9+.-]*):/i;
 

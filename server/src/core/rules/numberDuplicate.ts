@@ -1,7 +1,7 @@
 import type { Block } from '../blocks';
 import type { Fix, Rule } from '../rule';
-import { houseStyleOf } from '../houseStyle';
-import { entryIndexByItem, fitsOnesHouse, expectedNumbers, numberingFor, numberSpan, renumberListEdits } from './renumberList';
+import { houseStyleOf } from '../analysis/houseStyleOf';
+import { entryIndexByItem, fitsOnesHouse, expectedNumbers, numberingFor, numberSpan, renumberListEdits } from '../analysis/renumberList';
 
 /** An item repeats the number of an earlier item in the same list. */
 export const numberDuplicateRule: Rule = {

@@ -2,8 +2,8 @@ import type { Block } from '../blocks';
 import type { NumberingStyle } from '../config';
 import type { ListGroup } from '../model';
 import type { Report, Rule } from '../rule';
-import { houseStyleOf } from '../houseStyle';
-import { entryIndexByItem, fitsOnesHouse, numberingFor, numberSpan, renumberListEdits } from './renumberList';
+import { houseStyleOf } from '../analysis/houseStyleOf';
+import { entryIndexByItem, fitsOnesHouse, numberingFor, numberSpan, renumberListEdits } from '../analysis/renumberList';
 
 interface Break {
   item: Block;

@@ -1,7 +1,7 @@
 import type { PaperList } from '../model';
 import type { Report, Rule } from '../rule';
 import { decodeURIComponentSafe, shorten, type Span } from '../text';
-import { describeLink, isPaperList, linksOutsideEntries, otherLinksOf } from './linkSyntaxScan';
+import { describeLink, isPaperList, linksOutsideEntries, otherLinksOf } from '../analysis/linkSyntaxScan';
 
 /** Query parameters that only track the click: social networks, ad networks and newsletters. */
 const trackingNames = [

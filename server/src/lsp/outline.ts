@@ -3,8 +3,8 @@ import { outlineOf, type OutlineEntryData, type OutlineSectionData } from '../co
 import type { PaperList } from '../core/index';
 import { OutlineRequest, type OutlineEntry, type OutlineNode, type OutlineParams, type OutlineResult } from '../shared/protocol';
 import { rangeOf } from './convert';
-import type { PaperDocuments } from './documents';
-import { guard } from './guard';
+import type { PaperDocuments } from '../infrastructure/documents';
+import { guard } from '../infrastructure/guard';
 
 function toEntry(list: PaperList, entry: OutlineEntryData): OutlineEntry {
   const result: OutlineEntry = { title: entry.title, identity: entry.identity, line: entry.line, range: rangeOf(list, entry.span) };

@@ -1,9 +1,9 @@
 import { MarkupKind, type Connection, type Hover, type HoverParams } from 'vscode-languageserver';
 import { paperCardAt, renderPaperCard } from '../core/features/index';
-import { houseStyleResult } from './commands';
+import { houseStyleResult } from '../infrastructure/documents';
 import { offsetOf, rangeOf } from './convert';
-import type { PaperDocuments } from './documents';
-import { guard } from './guard';
+import type { PaperDocuments } from '../infrastructure/documents';
+import { guard } from '../infrastructure/guard';
 
 export function registerHover(connection: Connection, documents: PaperDocuments): void {
   connection.onHover(

@@ -1,41 +1,20 @@
 // Commands the client runs through workspace/executeCommand: BibTeX export and import, sorting a section
 // and the house style.
 import { ErrorCodes, ResponseError, type Connection, type ExecuteCommandParams, type WorkspaceEdit } from 'vscode-languageserver';
-import { defaultConfig, type PaperList, type ResolvedConfig, type Section, type TextEdit } from '../core/index';
-import { exampleEntry, exportBibtex, formatBibtexAt } from '../core/features/bibtex';
+import type { TextEdit } from '../core/index';
+import { exportBibtex, formatBibtexAt } from '../core/features/bibtex';
 import { newEntrySnippet, newItemMarker } from '../core/features/completions';
 import { insertEntriesEdits } from '../core/features/insertEntries';
 import { sortSectionEdits, type SortOrder } from '../core/features/sortSection';
-import { describeHouseStyle, houseStyleOf } from '../core/houseStyle';
-import { serverCommandIds, ServerCommands, type AddFromBibtexResult, type HouseStyleResult, type SortSectionResult } from '../shared/protocol';
+import { serverCommandIds, ServerCommands, type AddFromBibtexResult, type SortSectionResult } from '../shared/protocol';
 import { lspEdit } from './convert';
 import { checkOnlineResult, linkEntryResult } from './linkCommands';
-import type { Analysis, PaperDocuments } from './documents';
-import { guard } from './guard';
+import { configOf, houseStyleResult, sectionAtLine, type Analysis, type PaperDocuments } from '../infrastructure/documents';
+import { guard } from '../infrastructure/guard';
 
 export const serverCommands: string[] = [...serverCommandIds];
 
-/** The merged settings and `.paperlistrc.json` of a document. */
-export const configOf = (analysis: Analysis): ResolvedConfig => analysis.options.config ?? defaultConfig;
-
-/** The house style of a document's list as the `showHouseStyle` command and the hover on the first heading give it. */
-export function houseStyleResult(analysis: Analysis): HouseStyleResult {
-  const inferred = houseStyleOf(analysis.list, configOf(analysis).houseStyle);
-  return { markdown: describeHouseStyle(inferred, exampleEntry(inferred.style)), style: inferred.style, pinned: [...inferred.pinned] };
-}
-
 const isLine = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 0;
-
-/** The section whose heading is on the line, or else the innermost section that holds the line. */
-export function sectionAtLine(list: PaperList, line: number): Section {
-  const offset = line < list.lines.lineCount ? list.lines.lineStarts[line] : list.text.length;
-  let found = list.root;
-  for (const section of list.sections) {
-    if (section.heading?.line === line) return section;
-    if (section.heading && section.span.start <= offset && offset < section.span.end && section.level >= found.level) found = section;
-  }
-  return found;
-}
 
 /**
  * The commands of `ServerCommands` (see their arguments there). Those that change the document apply

@@ -1,8 +1,8 @@
 import type { Connection, Location, ReferenceParams } from 'vscode-languageserver';
 import { referenceSpansAt } from '../core/features/index';
 import { offsetOf, rangeOf } from './convert';
-import type { PaperDocuments } from './documents';
-import { guard } from './guard';
+import type { PaperDocuments } from '../infrastructure/documents';
+import { guard } from '../infrastructure/guard';
 
 export function registerReferences(connection: Connection, documents: PaperDocuments): void {
   connection.onReferences(

@@ -11,7 +11,7 @@ import { parsePaperLink } from '../core/paperLinks';
 import { fetchAnswers, metadataFindings } from '../core/online/metadataCheck';
 import type { CheckOnlineResult, LinkEntryOptions, LinkEntryResult } from '../shared/protocol';
 import { lspEdit, rangeOf } from './convert';
-import { sectionAtLine } from './commands';
+import { sectionAtLine } from '../infrastructure/documents';
 
 /**
  * Where online requests go, given by the server's environment: on Node, the metadata APIs through the

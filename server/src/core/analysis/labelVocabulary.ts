@@ -1,6 +1,6 @@
 // The link labels a list uses and how it spells them, for link-label, house-style and completion.
 import type { EntryLink, PaperList } from '../model';
-import { KindTally } from '../analysis/entryChanges';
+import { KindTally } from './entryChanges';
 import { Interner, memoPerEntry } from '../memo';
 import { isVenueName } from '../fieldPatterns';
 import { trimWhere, type Span } from '../text';

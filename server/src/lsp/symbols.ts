@@ -8,8 +8,8 @@ import {
 import { documentSymbolsOf, type SymbolData } from '../core/features/index';
 import type { PaperList } from '../core/index';
 import { rangeOf } from './convert';
-import type { PaperDocuments } from './documents';
-import { guard } from './guard';
+import type { PaperDocuments } from '../infrastructure/documents';
+import { guard } from '../infrastructure/guard';
 
 function toDocumentSymbol(list: PaperList, symbol: SymbolData): DocumentSymbol {
   return {

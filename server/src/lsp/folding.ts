@@ -1,7 +1,7 @@
 import { FoldingRangeKind, type Connection, type FoldingRange, type FoldingRangeParams } from 'vscode-languageserver';
 import { foldingRangesOf } from '../core/features/index';
-import type { PaperDocuments } from './documents';
-import { guard } from './guard';
+import type { PaperDocuments } from '../infrastructure/documents';
+import { guard } from '../infrastructure/guard';
 
 export function registerFolding(connection: Connection, documents: PaperDocuments): void {
   connection.onFoldingRanges(

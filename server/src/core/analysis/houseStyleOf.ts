@@ -1,9 +1,9 @@
 // The house style of a paper list: how most of its entries are written, inferred from the majority or
 // pinned in `.paperlistrc.json`. Rules flag only deviations from it, and new entries are written in it.
-import type { Entry, PaperList } from './model';
-import { KindTally } from './analysis/entryChanges';
-import { Interner, memoPerEntry } from './memo';
-import { plainLabel, vocabularyOf } from './rules/labelVocabulary';
+import type { Entry, PaperList } from '../model';
+import { KindTally } from './entryChanges';
+import { Interner, memoPerEntry } from '../memo';
+import { plainLabel, vocabularyOf } from './labelVocabulary';
 
 /** How a list writes its link labels: `[[Paper](url)]`, `[Paper](url)` or `[[Paper]](url)`. */
 export type LabelBrackets = 'double' | 'single' | 'outside';

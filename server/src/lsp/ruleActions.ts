@@ -2,7 +2,7 @@ import { CodeActionKind, type CodeAction, type WorkspaceEdit } from 'vscode-lang
 import type { Finding, TextEdit } from '../core/index';
 import { disableLineEdit, fixRuleEdits, safelyFixable } from '../core/features/index';
 import { toDiagnostic } from './diagnostics';
-import type { Analysis } from './documents';
+import type { Analysis } from '../infrastructure/documents';
 
 /**
  * For the findings under the cursor: "Fix all <rule> problems in this file" when the rule has more than

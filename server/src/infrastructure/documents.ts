@@ -1,7 +1,10 @@
 import { TextDocuments, type Connection } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { BlockCache, lintList, minimumPaperListEntries, parseList, type Finding, type LintOptions, type PaperList } from '../core/index';
-import { clearDiagnostics, publishDiagnostics, publishTooLarge } from './diagnostics';
+import { BlockCache, defaultConfig, lintList, minimumPaperListEntries, parseList, type Finding, type LintOptions, type PaperList, type ResolvedConfig, type Section } from '../core/index';
+import { describeHouseStyle, houseStyleOf } from '../core/analysis/houseStyleOf';
+import { exampleEntry } from '../core/features/bibtex';
+import type { HouseStyleResult } from '../shared/protocol';
+import { clearDiagnostics, publishDiagnostics, publishTooLarge } from '../lsp/diagnostics';
 import { matchesAny } from './globs';
 import type { ServerEnvironment } from './environment';
 import { SettingsStore, type DocumentEnvironment, type PaperListSettings } from './settings';
@@ -98,20 +101,12 @@ export class PaperDocuments {
     nextTurn(hop);
   }
 
-  /** Re-reads settings and config files and lints every open document again. */
-  reloadAll(pushedSettings?: unknown): void {
-    this.settings.reset(pushedSettings);
-    this.environment.reset?.();
-    for (const state of this.states.values()) {
-      state.environment = undefined;
-      state.analysis = undefined;
-      state.publishedVersion = undefined;
-    }
-    for (const document of this.documents.all()) this.schedule(document.uri);
-  }
-
-  /** Forgets cached `.paperlistrc.json` contents after one changed on disk, and lints again. */
-  reloadConfigFiles(): void {
+  /**
+   * Forgets what was read (config files, `.bib` files, and the settings too when they changed) and lints
+   * every open document again: after a settings change, or a `.paperlistrc.json` changed on disk.
+   */
+  reload(what: { settings: unknown } | 'config-files'): void {
+    if (what !== 'config-files') this.settings.reset(what.settings);
     this.environment.reset?.();
     for (const state of this.states.values()) {
       state.environment = undefined;
@@ -268,3 +263,26 @@ export class PaperDocuments {
     return analysis;
   }
 }
+
+// What the adapters ask of a document's analysis, in one place rather than borrowed from one adapter.
+
+/** The merged settings and `.paperlistrc.json` of a document. */
+export const configOf = (analysis: Analysis): ResolvedConfig => analysis.options.config ?? defaultConfig;
+
+/** The house style of a document's list as the `showHouseStyle` command and the hover on the first heading give it. */
+export function houseStyleResult(analysis: Analysis): HouseStyleResult {
+  const inferred = houseStyleOf(analysis.list, configOf(analysis).houseStyle);
+  return { markdown: describeHouseStyle(inferred, exampleEntry(inferred.style)), style: inferred.style, pinned: [...inferred.pinned] };
+}
+
+/** The section whose heading is on the line, or else the innermost section that holds the line. */
+export function sectionAtLine(list: PaperList, line: number): Section {
+  const offset = line < list.lines.lineCount ? list.lines.lineStarts[line] : list.text.length;
+  let found = list.root;
+  for (const section of list.sections) {
+    if (section.heading?.line === line) return section;
+    if (section.heading && section.span.start <= offset && offset < section.span.end && section.level >= found.level) found = section;
+  }
+  return found;
+}
+

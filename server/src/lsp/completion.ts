@@ -6,11 +6,11 @@ import {
   type Connection,
 } from 'vscode-languageserver';
 import { bibRecordCompletions, completionsAt, type CompletionKind } from '../core/features/index';
-import { configOf } from './commands';
+import { configOf } from '../infrastructure/documents';
 import { offsetOf, rangeOf } from './convert';
-import type { PaperDocuments } from './documents';
-import type { ServerEnvironment } from './environment';
-import { guard } from './guard';
+import type { PaperDocuments } from '../infrastructure/documents';
+import type { ServerEnvironment } from '../infrastructure/environment';
+import { guard } from '../infrastructure/guard';
 
 export const completionTriggerCharacters = ['[', '*', ' '];
 

@@ -11,12 +11,12 @@ import { BlockCache, fixAll, type Finding, type TextEdit } from '../core/index';
 import { minimalEdit, numberedListAt, renumberAllEdits, renumberListAt } from '../core/features/index';
 import { lspEdit, spanOf } from './convert';
 import { toDiagnostic } from './diagnostics';
-import type { Analysis, PaperDocuments } from './documents';
-import { guard } from './guard';
+import type { Analysis, PaperDocuments } from '../infrastructure/documents';
+import { guard } from '../infrastructure/guard';
+import { fixAllKind, renumberAllKind } from '../shared/protocol';
 import { ruleActions } from './ruleActions';
 
-export const fixAllKind = `${CodeActionKind.SourceFixAll}.paperlist`;
-export const renumberAllKind = `${CodeActionKind.Source}.renumberLists.paperlist`;
+export { fixAllKind, renumberAllKind };
 
 /** Whether an action of `kind` is wanted by a request that asks only for `only` kinds. */
 function wanted(kind: string, only: readonly string[] | undefined): boolean {

@@ -2,7 +2,7 @@ import { DiagnosticSeverity, type Connection, type Diagnostic } from 'vscode-lan
 import { configProblemCode, type Finding, type PaperList, type Severity } from '../core/index';
 import { readmeUrl, rulesDocumentationUrl } from '../core/rule';
 import { rangeOf } from './convert';
-import type { Analysis } from './documents';
+import type { Analysis } from '../infrastructure/documents';
 
 export const diagnosticSource = 'paperlist';
 /** Where each rule's section is: the anchor is the rule's code. */

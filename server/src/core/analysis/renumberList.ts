@@ -1,6 +1,6 @@
 import type { Block } from '../blocks';
 import type { NumberingStyle } from '../config';
-import type { HouseStyle } from '../houseStyle';
+import type { HouseStyle } from './houseStyleOf';
 import type { ListGroup } from '../model';
 import type { TextEdit } from '../rule';
 import { indentAt, type LineIndent, type Span } from '../text';
