@@ -21,6 +21,11 @@ function cell(markdown: string): string {
   return markdown.replaceAll('|', '\\|');
 }
 
+/** A message as plain text in markdown: its brackets, asterisks and underscores escaped. */
+function plainText(message: string): string {
+  return message.replace(/[\\[\]*_`<]/g, (character) => `\\${character}`);
+}
+
 function fenced(text: string): string {
   return ['```markdown', text.replace(/\n$/, ''), '```'].join('\n');
 }
@@ -47,7 +52,7 @@ function ruleSection(rule: Rule): string {
   // Labels in bold rather than headings, so that the only anchors are the rules' codes.
   for (const text of examples.valid) parts.push('**Valid**, no finding:', fenced(text));
   for (const example of examples.invalid) {
-    parts.push(`**Invalid**, line ${example.line}, column ${example.column}: ${example.message}`, fenced(example.text));
+    parts.push(`**Invalid**, line ${example.line}, column ${example.column}: ${plainText(example.message)}`, fenced(example.text));
     if (example.fixed !== undefined) parts.push('**Fixed**:', fenced(example.fixed));
   }
   return parts.join('\n\n');

@@ -29,7 +29,6 @@ import { githubAnnotations, stepSummary } from './formats/githubFormat';
 import { sarifLog } from './formats/sarifFormat';
 import { loadConfigFor, nodeHostFor, readTextFile } from './node/files';
 import { changedLines, folderOf, mergeBase } from './node/git';
-import { runLinkCli } from './cliLinks';
 import { linkHelp, linkUsage } from './cliLinksHelp';
 
 const usage = `Usage: paperlist lint [--format stylish|json|github|sarif] [--fix] [--changed-since REF] [--config FILE] FILE...
@@ -434,7 +433,7 @@ function exportFiles(files: string[], format: 'json' | 'csv' | 'bibtex', configF
 /** Runs any command; `add` and `check`, which may wait for the network, answer later. */
 export async function runCliAsync(argv: string[], io: CliIo): Promise<number> {
   const command = argv.find((arg) => !arg.startsWith('-'));
-  if ((command === 'add' || command === 'check') && !argv.some((arg) => arg === '-h' || arg === '--help' || arg === '-v' || arg === '--version')) return runLinkCli(argv, io);
+  if ((command === 'add' || command === 'check') && !argv.some((arg) => arg === '-h' || arg === '--help' || arg === '-v' || arg === '--version')) return (await import('./cliLinks')).runLinkCli(argv, io);
   return runCli(argv, io);
 }
 

@@ -1,5 +1,5 @@
 // The usage lines of `add` and `check`, apart from their code so that cli.ts can show them without loading it.
-import { defaultCacheDir } from './node/onlineSources';
+import { defaultCacheDir } from './node/cacheDir';
 
 export const linkUsage = `       paperlist add LINK... --section HEADING [--online] [--no-cache] FILE
        paperlist check --online [--format stylish|json] [--no-cache] FILE...`;

@@ -22,7 +22,7 @@ test('docs: every relative link of the README and the docs names a file that exi
   const files = ['README.md', 'SECURITY.md', 'CONTRIBUTING.md', ...readdirSync('docs').filter((file) => file.endsWith('.md')).map((file) => join('docs', file))];
   for (const file of files) {
     const text = readFileSync(file, 'utf8').replace(/```[\s\S]*?```/g, '').replace(/`[^`\n]*`/g, '');
-    for (const [, target] of text.matchAll(/\]\(([^)#\s]+)(?:#[^)]*)?\)/g)) {
+    for (const [, target] of text.matchAll(/(?<!\\)\]\(([^)#\s]+)(?:#[^)]*)?\)/g)) {
       if (/^[a-z]+:/i.test(target)) continue;
       assert.ok(existsSync(join(dirname(file), target)), `${file} links ${target}, which does not exist`);
     }

@@ -3,7 +3,8 @@
 // `.paperlistrc.json`, `.bib` files and linked files' existence through `vscode.workspace.fs` and hands them
 // over by request (server/src/shared/protocol.ts).
 import type { Connection } from 'vscode-languageserver';
-import { importBibtex, type BibRecord } from '../core/features/bibtex';
+import type { BibRecord } from '../core/features/bibtex';
+import { importBibtex } from '../core/features/bibtexImport';
 import { linkedFilePath, normaliseTitle, parseConfigText, resolveConfig, ruleCodes, type LintHost, type PaperList } from '../core/index';
 import type { ServerEnvironment } from './environment';
 import type { DocumentEnvironment, PaperListSettings } from './settings';

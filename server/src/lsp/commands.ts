@@ -2,7 +2,8 @@
 // and the house style.
 import { ErrorCodes, ResponseError, type Connection, type ExecuteCommandParams, type WorkspaceEdit } from 'vscode-languageserver';
 import type { TextEdit } from '../core/index';
-import { exportBibtex, formatBibtexAt } from '../core/features/bibtex';
+import { exportBibtex } from '../core/features/bibtex';
+import { formatBibtexAt } from '../core/features/bibtexImport';
 import { newEntrySnippet, newItemMarker } from '../core/features/completions';
 import { insertEntriesEdits } from '../core/features/insertEntries';
 import { sortSectionEdits, type SortOrder } from '../core/features/sortSection';

@@ -2,7 +2,8 @@
 // a file that cannot be used is reported once through `warn` and adds no records.
 import { statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
-import { importBibtex, type BibRecord } from '../core/features/bibtex';
+import type { BibRecord } from '../core/features/bibtex';
+import { importBibtex } from '../core/features/bibtexImport';
 import { normaliseTitle } from '../core/text';
 import { readTextFile } from './files';
 

@@ -6,9 +6,7 @@
 // version 6 is the line that supports Node 20.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { EnvHttpProxyAgent, fetch as undiciFetch } from 'undici';
 import type { Clock, FetchLike, ResponseCache } from '../core/online/httpClient';
 import { MetadataSources, type SourceUrls } from '../core/online/sources';
 
@@ -38,17 +36,19 @@ export function proxiedFetch(env: NodeJS.ProcessEnv = process.env): FetchLike {
   // HTTPS_PROXY serves https URLs and HTTP_PROXY http ones, each falling back to the other, as curl does.
   const https = env.HTTPS_PROXY || env.https_proxy;
   const http = env.HTTP_PROXY || env.http_proxy;
-  const dispatcher = new EnvHttpProxyAgent({ httpsProxy: https || http, httpProxy: http || https, noProxy: env.NO_PROXY ?? env.no_proxy ?? '' });
-  return (url, init) => undiciFetch(url, { ...init, dispatcher });
+  // undici is loaded on the first request through a proxy: it is a megabyte that every other run of the
+  // CLI and the server would otherwise load at start.
+  const ready = import('undici').then(({ EnvHttpProxyAgent, fetch: undiciFetch }) => ({
+    undiciFetch,
+    dispatcher: new EnvHttpProxyAgent({ httpsProxy: https || http, httpProxy: http || https, noProxy: env.NO_PROXY ?? env.no_proxy ?? '' }),
+  }));
+  return async (url, init) => {
+    const { undiciFetch, dispatcher } = await ready;
+    return undiciFetch(url, { ...init, dispatcher }) as unknown as Response;
+  };
 }
 
-/** The CLI's cache folder: PAPERLIST_CACHE_DIR, else the platform's cache folder. */
-export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
-  if (env.PAPERLIST_CACHE_DIR) return env.PAPERLIST_CACHE_DIR;
-  if (process.platform === 'win32' && env.LOCALAPPDATA) return join(env.LOCALAPPDATA, 'paperlist', 'cache');
-  if (process.platform === 'darwin') return join(homedir(), 'Library', 'Caches', 'paperlist');
-  return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'paperlist');
-}
+export { defaultCacheDir } from './cacheDir';
 
 /** One JSON file per URL, named by its SHA-256, dropped when older than the expiry. */
 export class DiskCache implements ResponseCache {

@@ -4,7 +4,8 @@ import { resolve } from 'node:path';
 import { test } from 'node:test';
 import { parseList } from '../../../server/src/core/index';
 import type { Entry } from '../../../server/src/core/model';
-import { exportBibtex, formatBibtexAt, formatEntry, importBibtex } from '../../../server/src/core/features/bibtex';
+import { exportBibtex, formatEntry } from '../../../server/src/core/features/bibtex';
+import { formatBibtexAt, importBibtex } from '../../../server/src/core/features/bibtexImport';
 import { defaultHouseStyle, houseStyleOf, type HouseStyle } from '../../../server/src/core/analysis/houseStyleOf';
 
 const reference = readFileSync(resolve(__dirname, '../../fixtures/alignment-survey.md'), 'utf8');

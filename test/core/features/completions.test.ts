@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseList } from '../../../server/src/core/index';
 import { bibRecordCompletions, completionsAt, type CompletionData } from '../../../server/src/core/features/index';
-import { importBibtex } from '../../../server/src/core/features/bibtex';
+import { importBibtex } from '../../../server/src/core/features/bibtexImport';
 import { config, cursor, expandSnippet } from './cursor';
 
 const list3 = [

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { formatBibtexAt } from '../../../server/src/core/features/bibtex';
+import { formatBibtexAt } from '../../../server/src/core/features/bibtexImport';
 import { insertEntriesEdits } from '../../../server/src/core/features/insertEntries';
 import { applyEdits } from '../../../server/src/core/fix';
 import { parseList } from '../../../server/src/core/parseList';

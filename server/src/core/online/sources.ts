@@ -4,7 +4,7 @@
 // arXiv answers in Atom XML, read with fast-xml-parser (a small, maintained, dependency-light parser that
 // runs in Node and in browsers) rather than with regular expressions.
 import { XMLParser } from 'fast-xml-parser';
-import { importBibtex } from '../features/bibtex';
+import { importBibtex } from '../features/bibtexImport';
 import type { PaperMetadata } from '../features/linkEntry';
 import { refKey, type PaperRef } from '../paperLinks';
 import { normaliseTitle } from '../text';
