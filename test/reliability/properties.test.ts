@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { BlockCache, fixAll, lintList, lintText, parseList, type LintOptions } from '../../server/src/core/index';
 import { applyAll, lostText, localityProblems, rangeProblems, removeDuplicateFixTitle, snapshot } from './checks';
-import { anyList, applyRandomEdit, fixtures, generatedList, mutatedFixture, pooledEdit, pooledList, randomEdit, runs, seed } from './generators';
+import { anyList, applyRandomEdit, fixtures, generatedList, mutatedFixture, pooledEdit, pooledList, randomEdit, runs, seed, type RandomEdit } from './generators';
 import { tally } from './tally';
 
 const options: LintOptions = { currentYear: 2026 };
@@ -70,40 +70,26 @@ property('each fix stays in its place and keeps titles and URLs', anyList, 200, 
   }
 });
 
-test('reliability: incremental analysis equals analysis from scratch while edits create, merge and split groups of copies', () => {
-  fc.assert(
-    fc.property(pooledList, fc.array(pooledEdit, { minLength: 1, maxLength: 25 }), (start, edits) => {
-      tally.inputs++;
-      const cache = new BlockCache();
-      let text = start;
-      lintList(parseList(text, { cache }), options);
-      for (const edit of edits) {
-        text = applyRandomEdit(text, edit);
-        tally.edits++;
-        const incremental = lintList(parseList(text, { cache }), options);
-        const fresh = lintText(text, options).findings;
-        assert.equal(snapshot(incremental), snapshot(fresh));
-      }
-    }),
-    { seed, numRuns: runs(150), endOnFailure: true },
-  );
-});
+/** Lints a text after each edit with one cache and checks each result against a lint from scratch. */
+function incrementalEqualsFresh(name: string, lists: fc.Arbitrary<string>, edits: fc.Arbitrary<RandomEdit>, numRuns: number) {
+  test(`reliability: incremental analysis equals analysis from scratch ${name}`, () => {
+    fc.assert(
+      fc.property(lists, fc.array(edits, { minLength: 1, maxLength: 25 }), (start, sequence) => {
+        tally.inputs++;
+        const cache = new BlockCache();
+        let text = start;
+        lintList(parseList(text, { cache }), options);
+        for (const edit of sequence) {
+          text = applyRandomEdit(text, edit);
+          tally.edits++;
+          const incremental = lintList(parseList(text, { cache }), options);
+          assert.equal(snapshot(incremental), snapshot(lintText(text, options).findings));
+        }
+      }),
+      { seed, numRuns: runs(numRuns), endOnFailure: true },
+    );
+  });
+}
 
-test('reliability: incremental analysis equals analysis from scratch after random edit sequences', () => {
-  fc.assert(
-    fc.property(fc.oneof(mutatedFixture, generatedList), fc.array(randomEdit, { minLength: 1, maxLength: 25 }), (start, edits) => {
-      tally.inputs++;
-      const cache = new BlockCache();
-      let text = start;
-      lintList(parseList(text, { cache }), options);
-      for (const edit of edits) {
-        text = applyRandomEdit(text, edit);
-        tally.edits++;
-        const incremental = lintList(parseList(text, { cache }), options);
-        const fresh = lintText(text, options).findings;
-        assert.equal(snapshot(incremental), snapshot(fresh));
-      }
-    }),
-    { seed, numRuns: runs(60), endOnFailure: true },
-  );
-});
+incrementalEqualsFresh('while edits create, merge and split groups of copies', pooledList, pooledEdit, 150);
+incrementalEqualsFresh('after random edit sequences', fc.oneof(mutatedFixture, generatedList), randomEdit, 60);

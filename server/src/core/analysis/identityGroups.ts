@@ -1,4 +1,5 @@
 import type { Entry, PaperList } from '../model';
+import { GroupMemo } from '../memo';
 import { EntryTracker } from './entryChanges';
 
 /**
@@ -56,4 +57,20 @@ export class IdentityIndex {
     }
     this.indexed = list;
   }
+}
+
+/**
+ * What a cross-entry rule works out for each group of entries that share an identity, kept per group
+ * across edits in a `GroupMemo` named `name` on the document's cache: only the groups an edit touched are
+ * worked out again. The results hold no offsets; the rule takes spans from the entries when it reports.
+ */
+export function reportsPerGroup<T>(list: PaperList, name: string, workOut: (identity: string, members: readonly Entry[]) => T[]): T[] {
+  const memo = list.cache.keep(name, () => new GroupMemo<T[]>());
+  memo.begin();
+  const all: T[] = [];
+  for (const [identity, members] of IdentityIndex.of(list).sharedGroups(list)) {
+    for (const result of memo.get(identity, members, () => workOut(identity, members))) all.push(result);
+  }
+  memo.end();
+  return all;
 }

@@ -1,5 +1,5 @@
-import { IdentityIndex } from '../analysis/identityGroups';
-import { GroupMemo, memoPerEntry } from '../memo';
+import { reportsPerGroup } from '../analysis/identityGroups';
+import { memoPerEntry } from '../memo';
 import { blockStartingAt } from '../blocks';
 import { venueTagOf } from '../fieldPatterns';
 import type { Entry, PaperList, Section } from '../model';
@@ -181,22 +181,17 @@ export const entryDuplicateRule: Rule = {
   description: 'The same paper is listed twice in one section.',
   fixable: true,
   check({ list, currentYear, report }) {
-    const memo = list.cache.keep(`entry-duplicate ${currentYear}`, () => new GroupMemo<CopyReport[]>());
-    memo.begin();
-    for (const [identity, members] of IdentityIndex.of(list).sharedGroups(list)) {
-      const reports = memo.get(identity, members, () => reportsOnIdentity(identity, members, currentYear));
-      // Offsets are taken now, from where the entries stand in this version of the text.
-      for (const { entry, message, other, otherMessage, removable } of reports) {
-        report({
-          span: entryHeadSpan(list, entry),
-          message,
-          related: [{ span: entryHeadSpan(list, other), message: otherMessage }],
-          entry: entry.index,
-          ...(removable && { fixes: [{ title: 'Remove this duplicate', edits: [removeItem(list, entry)], safe: false }] }),
-        });
-      }
+    const reports = reportsPerGroup(list, `entry-duplicate ${currentYear}`, (identity, members) => reportsOnIdentity(identity, members, currentYear));
+    // Offsets are taken now, from where the entries stand in this version of the text.
+    for (const { entry, message, other, otherMessage, removable } of reports) {
+      report({
+        span: entryHeadSpan(list, entry),
+        message,
+        related: [{ span: entryHeadSpan(list, other), message: otherMessage }],
+        entry: entry.index,
+        ...(removable && { fixes: [{ title: 'Remove this duplicate', edits: [removeItem(list, entry)], safe: false }] }),
+      });
     }
-    memo.end();
   },
   docs: {
     summary: 'the same paper twice in one section',

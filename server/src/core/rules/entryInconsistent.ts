@@ -1,5 +1,5 @@
-import { IdentityIndex } from '../analysis/identityGroups';
-import { GroupMemo, memoPerEntry } from '../memo';
+import { reportsPerGroup } from '../analysis/identityGroups';
+import { memoPerEntry } from '../memo';
 import type { Entry, PaperList, Section } from '../model';
 import type { Fix, Rule, TextEdit } from '../rule';
 import { normaliseTitle, type Span } from '../text';
@@ -182,34 +182,29 @@ export const entryInconsistentRule: Rule = {
   description: 'The same paper appears in several sections with a different title, authors, venue or year.',
   fixable: true,
   check({ list, report }) {
-    const memo = list.cache.keep('entry-inconsistent', () => new GroupMemo<CopyReport[]>());
-    memo.begin();
-    for (const [identity, members] of IdentityIndex.of(list).sharedGroups(list)) {
-      const reports = memo.get(identity, members, () => {
-        const found: CopyReport[] = [];
-        for (const copies of papersOf(identity, members)) if (copies.length > 1) reportsOnCopies(list, copies, found);
-        return found;
+    const reports = reportsPerGroup(list, 'entry-inconsistent', (identity, members) => {
+      const found: CopyReport[] = [];
+      for (const copies of papersOf(identity, members)) if (copies.length > 1) reportsOnCopies(list, copies, found);
+      return found;
+    });
+    // Offsets are taken now, from where the copies stand in this version of the text.
+    for (const { entry, message, related, fixes } of reports) {
+      report({
+        span: entryHeadSpan(list, entry),
+        message,
+        related: related.map((other) => ({ span: entryHeadSpan(list, other), message: `Another copy, in ${sectionName(other)}` })),
+        entry: entry.index,
+        fixes: fixes.map(({ title, other, fields }): Fix => ({
+          title,
+          safe: false,
+          edits: fields.map((field): TextEdit => {
+            const mine = fieldSpan(entry, field)!;
+            const theirs = fieldSpan(other, field)!;
+            return { start: mine.start, end: mine.end, newText: list.text.slice(theirs.start, theirs.end) };
+          }),
+        })),
       });
-      // Offsets are taken now, from where the copies stand in this version of the text.
-      for (const { entry, message, related, fixes } of reports) {
-        report({
-          span: entryHeadSpan(list, entry),
-          message,
-          related: related.map((other) => ({ span: entryHeadSpan(list, other), message: `Another copy, in ${sectionName(other)}` })),
-          entry: entry.index,
-          fixes: fixes.map(({ title, other, fields }): Fix => ({
-            title,
-            safe: false,
-            edits: fields.map((field): TextEdit => {
-              const mine = fieldSpan(entry, field)!;
-              const theirs = fieldSpan(other, field)!;
-              return { start: mine.start, end: mine.end, newText: list.text.slice(theirs.start, theirs.end) };
-            }),
-          })),
-        });
-      }
     }
-    memo.end();
   },
   docs: {
     summary: 'the same paper in several sections with a different title, authors, venue or year',
