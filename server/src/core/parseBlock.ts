@@ -44,18 +44,33 @@ interface Point {
   column: number;
 }
 
-const plainAtxPattern = /^[ \t]{0,3}#{1,6}(?:[ \t]+(.*?))??(?:[ \t]+#+)?[ \t]*$/;
 /** Characters that make a heading's text differ from its source: markup, escapes, entities, HTML. */
 const headingMarkup = /[\\`*_[\]<>&!~\r\n]/;
 
+const isBlank = (character: string | undefined) => character === ' ' || character === '\t';
+
 /**
  * The text of a one-line ATX heading with no markup (`## Datasets ##`), without remark: most headings of a
- * long list are like that, and remark costs a hundred times more. Undefined for anything else.
+ * long list are like that, and remark costs a hundred times more. Undefined for anything else. A scan
+ * rather than a pattern, so that a long line of spaces and `#` stays linear.
  */
 export function plainAtxHeading(text: string): string | undefined {
   if (headingMarkup.test(text)) return undefined;
-  const match = plainAtxPattern.exec(text);
-  return match ? (match[1] ?? '').replace(/[ \t]+/g, ' ').trim() : undefined;
+  let start = 0;
+  while (start < 3 && isBlank(text[start])) start++;
+  let hashes = 0;
+  while (text[start] === '#') {
+    start++;
+    hashes++;
+  }
+  if (hashes < 1 || hashes > 6 || (start < text.length && !isBlank(text[start]))) return undefined;
+  let end = text.length;
+  while (end > start && isBlank(text[end - 1])) end--;
+  // A closing run of `#` counts when white space (or the opening run) stands before it.
+  let closing = end;
+  while (closing > start && text[closing - 1] === '#') closing--;
+  if (closing < end && (closing === start || isBlank(text[closing - 1]))) end = closing;
+  return text.slice(start, end).replace(/[ \t]+/g, ' ').trim();
 }
 
 /**
