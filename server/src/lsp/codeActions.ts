@@ -4,12 +4,11 @@ import {
   type CodeAction,
   type CodeActionParams,
   type Connection,
-  type TextEdit as LspTextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import { BlockCache, fixAll, type Finding, type TextEdit } from '../core/index';
 import { minimalEdit, numberedListAt, renumberAllEdits, renumberListAt } from '../core/features/index';
-import { lspEdit, spanOf } from './convert';
+import { spanOf, workspaceEditOf } from './convert';
 import { toDiagnostic } from './diagnostics';
 import type { Analysis, PaperDocuments } from '../infrastructure/documents';
 import { guard } from '../infrastructure/guard';
@@ -24,12 +23,7 @@ function wanted(kind: string, only: readonly string[] | undefined): boolean {
 }
 
 export function registerCodeActions(connection: Connection, documents: PaperDocuments, capabilities: { documentChanges: boolean }): void {
-  const workspaceEdit = (analysis: Analysis, edits: readonly TextEdit[]): WorkspaceEdit => {
-    const lspEdits: LspTextEdit[] = edits.map((edit) => lspEdit(analysis.list, edit));
-    return capabilities.documentChanges
-      ? { documentChanges: [{ textDocument: { uri: analysis.uri, version: analysis.version }, edits: lspEdits }] }
-      : { changes: { [analysis.uri]: lspEdits } };
-  };
+  const workspaceEdit = (analysis: Analysis, edits: readonly TextEdit[]): WorkspaceEdit => workspaceEditOf(analysis, edits, capabilities);
 
   connection.onCodeAction(
     guard(connection, 'code actions', [], async (params: CodeActionParams): Promise<CodeAction[]> => {

@@ -1,6 +1,6 @@
 // Commands the client runs through workspace/executeCommand: BibTeX export and import, sorting a section
 // and the house style.
-import { ErrorCodes, ResponseError, type Connection, type ExecuteCommandParams, type WorkspaceEdit } from 'vscode-languageserver';
+import { ErrorCodes, ResponseError, type Connection, type ExecuteCommandParams } from 'vscode-languageserver';
 import type { TextEdit } from '../core/index';
 import { exportBibtex } from '../core/features/bibtex';
 import { formatBibtexAt } from '../core/features/bibtexImport';
@@ -8,7 +8,7 @@ import { newEntrySnippet, newItemMarker } from '../core/features/completions';
 import { insertEntriesEdits } from '../core/features/insertEntries';
 import { sortSectionEdits, type SortOrder } from '../core/features/sortSection';
 import { serverCommandIds, ServerCommands, type AddFromBibtexResult, type SortSectionResult } from '../shared/protocol';
-import { lspEdit } from './convert';
+import { workspaceEditOf } from './convert';
 import { checkOnlineResult, linkEntryResult } from './linkCommands';
 import { configOf, houseStyleResult, sectionAtLine, type Analysis, type PaperDocuments } from '../infrastructure/documents';
 import { guard } from '../infrastructure/guard';
@@ -26,11 +26,7 @@ export function registerCommands(connection: Connection, documents: PaperDocumen
   /** Asks the client to apply edits to the analysed version of a document; nothing to do counts as applied. */
   const applyEdits = async (analysis: Analysis, edits: readonly TextEdit[], label: string): Promise<boolean> => {
     if (!edits.length) return true;
-    const lspEdits = edits.map((edit) => lspEdit(analysis.list, edit));
-    const edit: WorkspaceEdit = capabilities.documentChanges
-      ? { documentChanges: [{ textDocument: { uri: analysis.uri, version: analysis.version }, edits: lspEdits }] }
-      : { changes: { [analysis.uri]: lspEdits } };
-    return (await connection.workspace.applyEdit({ label, edit })).applied;
+    return (await connection.workspace.applyEdit({ label, edit: workspaceEditOf(analysis, edits, capabilities) })).applied;
   };
   const run = guard(connection, 'command', null, async (params: ExecuteCommandParams): Promise<unknown> => {
     const args: unknown[] = Array.isArray(params?.arguments) ? params.arguments : [];

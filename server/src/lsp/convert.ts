@@ -1,4 +1,4 @@
-import type { Position, Range, TextEdit as LspTextEdit } from 'vscode-languageserver';
+import type { Position, Range, TextEdit as LspTextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import type { PaperList, Span, TextEdit } from '../core/index';
 
 export function rangeOf(list: PaperList, span: Span): Range {
@@ -7,6 +7,21 @@ export function rangeOf(list: PaperList, span: Span): Range {
 
 export function lspEdit(list: PaperList, edit: TextEdit): LspTextEdit {
   return { range: rangeOf(list, edit), newText: edit.newText };
+}
+
+/**
+ * A workspace edit of one document: versioned `documentChanges` when the client supports them, so that it
+ * refuses an edit made for an older version, and plain `changes` otherwise.
+ */
+export function workspaceEditOf(
+  document: { uri: string; version: number; list: PaperList },
+  edits: readonly TextEdit[],
+  capabilities: { documentChanges: boolean },
+): WorkspaceEdit {
+  const lspEdits = edits.map((edit) => lspEdit(document.list, edit));
+  return capabilities.documentChanges
+    ? { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits: lspEdits }] }
+    : { changes: { [document.uri]: lspEdits } };
 }
 
 function isPosition(value: unknown): value is Position {

@@ -2,6 +2,7 @@
 // pinned in `.paperlistrc.json`. Rules flag only deviations from it, and new entries are written in it.
 import type { Entry, PaperList } from '../model';
 import { KindTally } from './entryChanges';
+import { numberingFor } from './renumberList';
 import { Interner, memoPerEntry } from '../memo';
 import { plainLabel, vocabularyOf } from './labelVocabulary';
 
@@ -154,7 +155,7 @@ function inferStyle(list: PaperList): { style: HouseStyle; evidence: Partial<Rec
   for (const [votes, times] of kinds) for (const [field, value] of votes) tallyOf(field).add(value, times);
   for (const group of list.lists) {
     if (!group.ordered || group.items.length < 2) continue;
-    tallyOf('numbering').add(group.items.every((item) => item.number === 1) ? 'ones' : 'sequential', group.items.length);
+    tallyOf('numbering').add(numberingFor(group, 'auto'), group.items.length);
   }
   const style: HouseStyle = { ...defaultHouseStyle };
   const evidence: Partial<Record<HouseStyleField, StyleEvidence>> = {};

@@ -7,6 +7,7 @@
 // Node 20 (a dependency, tiny-merge-patch 1.x, exports ES modules only) and it bundles to 1 MB.
 import { defaultConfig, type ResolvedConfig } from '../config';
 import { houseStyleOf, inCase, type HouseStyle } from '../analysis/houseStyleOf';
+import { numberingFor } from '../analysis/renumberList';
 import type { Entry, PaperList, Section } from '../model';
 
 /** One paper read from BibTeX, with what a list entry shows. */
@@ -250,7 +251,7 @@ export function formatRecordsAt(list: PaperList, records: readonly BibRecord[], 
     else if (block.kind === 'item' && block.indent === 0) previous = block;
   }
   const group = previous?.listId === undefined ? undefined : list.lists.find((candidate) => candidate.id === previous?.listId);
-  const allOnes = group !== undefined && group.items.length >= 2 ? group.items.every((item) => item.number === 1) : style.numbering === 'ones';
+  const allOnes = group !== undefined && group.items.length >= 2 ? numberingFor(group, 'auto') === 'ones' : style.numbering === 'ones';
   const first = previous?.number === undefined ? 1 : allOnes ? 1 : previous.number + 1;
   return records.map((record, index) => formatEntry(record, style, { number: allOnes ? 1 : first + index, eol }));
 }
