@@ -1,7 +1,7 @@
 import type { Block } from '../blocks';
 import type { NumberingStyle } from '../config';
 import type { HouseStyle } from './houseStyleOf';
-import type { ListGroup } from '../model';
+import type { ListGroup, PaperList } from '../model';
 import type { TextEdit } from '../rule';
 import { indentAt, type LineIndent, type Span } from '../text';
 
@@ -16,6 +16,20 @@ export function numberingFor(list: ListGroup, style: NumberingStyle): 'sequentia
   if (style !== 'auto') return style;
   const allOnes = list.items.length >= 2 && list.items.every((item) => item.number === 1);
   return allOnes ? 'ones' : 'sequential';
+}
+
+/**
+ * Whether the list of `item` numbers every item `1.`. A list too short to tell follows `numbering`, or
+ * `houseNumbersOnes` when the house numbers every item `1.`.
+ */
+export function listNumbersOnes(list: PaperList, item: Block, numbering: NumberingStyle, houseNumbersOnes = false): boolean {
+  const group = list.lists.find((candidate) => candidate.id === item.listId);
+  return group && group.items.length >= 2 ? numberingFor(group, numbering) === 'ones' : houseNumbersOnes || numbering === 'ones';
+}
+
+/** The number of the item after `item`, as completion and BibTeX insertion write it. */
+export function numberAfter(list: PaperList, item: Block, numbering: NumberingStyle, houseNumbersOnes = false): number {
+  return listNumbersOnes(list, item, numbering, houseNumbersOnes) ? 1 : (item.number ?? 0) + 1;
 }
 
 /**

@@ -7,7 +7,8 @@
 // Node 20 (a dependency, tiny-merge-patch 1.x, exports ES modules only) and it bundles to 1 MB.
 import { defaultConfig, type ResolvedConfig } from '../config';
 import { houseStyleOf, inCase, type HouseStyle } from '../analysis/houseStyleOf';
-import { numberingFor } from '../analysis/renumberList';
+import { listNumbersOnes, numberAfter } from '../analysis/renumberList';
+import type { Block } from '../blocks';
 import type { Entry, PaperList, Section } from '../model';
 
 /** One paper read from BibTeX, with what a list entry shows. */
@@ -244,16 +245,17 @@ export function formatEntry(record: BibRecord, style: HouseStyle, options: Entry
 export function formatRecordsAt(list: PaperList, records: readonly BibRecord[], line: number, config: ResolvedConfig = defaultConfig): string[] {
   const { style } = houseStyleOf(list, config.houseStyle);
   const eol = list.text.includes('\r\n') ? '\r\n' : '\n';
-  let previous: { number?: number; listId?: number } | undefined;
+  let previous: Block | undefined;
   for (const block of list.blocks) {
     if (block.startLine >= line) break;
     if (block.kind === 'heading') previous = undefined;
     else if (block.kind === 'item' && block.indent === 0) previous = block;
   }
-  const group = previous?.listId === undefined ? undefined : list.lists.find((candidate) => candidate.id === previous?.listId);
-  const allOnes = group !== undefined && group.items.length >= 2 ? numberingFor(group, 'auto') === 'ones' : style.numbering === 'ones';
-  const first = previous?.number === undefined ? 1 : allOnes ? 1 : previous.number + 1;
-  return records.map((record, index) => formatEntry(record, style, { number: allOnes ? 1 : first + index, eol }));
+  const houseNumbersOnes = style.numbering === 'ones';
+  const ones = previous ? listNumbersOnes(list, previous, 'auto', houseNumbersOnes) : houseNumbersOnes;
+  // The first new entry follows the item above; the others count on from it, or stay 1 in an all-1 list.
+  const first = previous?.number === undefined ? 1 : numberAfter(list, previous, 'auto', houseNumbersOnes);
+  return records.map((record, index) => formatEntry(record, style, { number: ones ? 1 : first + index, eol }));
 }
 
 

@@ -3,7 +3,7 @@ import type { ResolvedConfig } from '../config';
 import { houseStyleOf } from '../analysis/houseStyleOf';
 import type { Entry, PaperList } from '../model';
 import type { Span } from '../text';
-import { numberingFor } from '../analysis/renumberList';
+import { numberAfter } from '../analysis/renumberList';
 import { labelsOf } from '../analysis/labelVocabulary';
 import { formatEntry, formatRecordsAt, recordSummary, type BibRecord } from './bibtex';
 import { entryAt, sectionPath } from './entries';
@@ -187,11 +187,9 @@ function blockStartingBefore(blocks: readonly Block[], line: number): Block | un
 function nextItemMarker(list: PaperList, line: number, config: ResolvedConfig): NextMarker | undefined {
   const previous = blockStartingBefore(list.blocks, line);
   if (!previous || previous.kind !== 'item' || !previous.ordered || previous.number === undefined) return undefined;
-  const group = list.lists.find((candidate) => candidate.id === previous.listId);
-  const allOnes = group !== undefined && numberingFor(group, config.numbering) === 'ones';
   const itemText = list.text.slice(previous.start, previous.end);
   const indent = /^[ \t]*/.exec(itemText)![0];
-  return { indent, number: allOnes ? 1 : previous.number + 1, delimiter: previous.marker ?? '.' };
+  return { indent, number: numberAfter(list, previous, config.numbering), delimiter: previous.marker ?? '.' };
 }
 
 function entrySnippet(list: PaperList, config: ResolvedConfig, replace: Span, marker: string): CompletionData {
