@@ -14,7 +14,7 @@ export interface ScalingResult {
 }
 
 /** `count` findings about separate entries, each with one safe one-character fix, as a big list yields. */
-function manyFixes(count: number): Finding[] {
+export function manyFixes(count: number): Finding[] {
   return Array.from({ length: count }, (_, index) => ({
     code: 'entry-punctuation',
     severity: 'info' as const,

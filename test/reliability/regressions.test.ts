@@ -2,7 +2,8 @@
 // A new one goes here marked `{ todo: 'core bug: …' }` until the core is fixed.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { collectSafeEdits, lintText, type Finding } from '../../server/src/core/index';
+import { manyFixes } from '../../bench/scaling';
+import { collectSafeEdits, lintText } from '../../server/src/core/index';
 import { applyAll, lostText, rangeProblems } from './checks';
 
 const options = { currentYear: 2026 };
@@ -16,17 +17,6 @@ test('fixed core bug: a lone CR inside a block gives NaN spans', () => {
     for (const link of list.links) assert.ok(Number.isInteger(link.span.start) && Number.isInteger(link.urlSpan.end), JSON.stringify(link));
   }
 });
-
-/** `count` findings about separate entries, each with one safe one-character fix, as a big list yields. */
-function manyFixes(count: number): Finding[] {
-  return Array.from({ length: count }, (_, index) => ({
-    code: 'entry-punctuation',
-    severity: 'info' as const,
-    message: 'x',
-    span: { start: index * 10, end: index * 10 + 1 },
-    fixes: [{ title: 'Add a period', edits: [{ start: index * 10 + 5, end: index * 10 + 5, newText: '.' }], safe: true }],
-  }));
-}
 
 test('fixed core bug: collectSafeEdits is quadratic in the number of safe fixes', () => {
   // A 1 MB list with 12,800 safe fixes spent 9 s here (10 MB: about 15 minutes), in fix-all, `--fix`
