@@ -102,7 +102,7 @@ interface GroupRecord<T> {
  * document while the group has the same entry objects, on the same lines, in sections of the same names.
  * An edit thus costs the work of the groups it touched; the others only check their members. The value
  * must hold no offsets: members move when text before them changes, so spans are built when reporting.
- * Lives on the document's `BlockCache` (see `BlockCache.groupMemo`), keyed there by rule.
+ * Lives on the document's `BlockCache` (`cache.keep`), one per rule; `reportsPerGroup` is how rules use it.
  */
 export class GroupMemo<T> {
   private readonly known = new Map<string, GroupRecord<T>>();
