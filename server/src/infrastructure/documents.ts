@@ -147,8 +147,12 @@ export class PaperDocuments {
       const state = this.states.get(uri);
       if (!analysis || !document || !state || this.stopped) return;
       // An analysis replaced while its host was prepared (the settings changed meanwhile) is stale, and its
-      // findings empty: the refresh that the change scheduled publishes the new one.
-      if (state.analysis !== analysis) return;
+      // findings empty. The newer one may have been made by a request (the outline, a hover) rather than by
+      // a refresh, so this refresh hands over to one for it instead of ending: nothing else would publish it.
+      if (state.analysis !== analysis) {
+        this.schedule(uri);
+        return;
+      }
       if (analysis.version !== document.version || (state.publishedVersion === analysis.version && state.publishedSettings === analysis.settings)) return;
       if (analysis.isPaperList) {
         publishDiagnostics(this.connection, analysis);
