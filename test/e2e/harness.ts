@@ -259,6 +259,35 @@ export async function openWorkbench(page: Page, url: string): Promise<void> {
  * host). Takes the files the .vscodeignore lets into the real package, less the Node bundles, from the
  * build that packaged it.
  */
+/** A code-server on a sandbox, with Chromium showing its workbench and the sandbox's reference list open. */
+export interface OpenWorkbench {
+  server: CodeServer;
+  browser: Browser;
+  page: Page;
+}
+
+/**
+ * Starts code-server on a sandbox and opens its workbench in Chromium with `alignment-survey.md` in an
+ * editor. On failure it stops what it started and says what code-server logged.
+ */
+export async function openListInWorkbench(sandbox: Sandbox): Promise<OpenWorkbench> {
+  const server = await startCodeServer(sandbox);
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const file = join(sandbox.workspace, 'alignment-survey.md');
+    await openWorkbench(page, workbenchUrl(server, sandbox, [['openFile', server.remoteUri(file)]]));
+    await page.locator('.tabs-container .tab', { hasText: 'alignment-survey.md' }).waitFor({ state: 'visible', timeout: 60_000 });
+    await page.locator('.monaco-editor .view-lines').first().waitFor({ state: 'visible' });
+    return { server, browser, page };
+  } catch (error) {
+    const logs = diagnosticsOf(sandbox, server);
+    await browser.close();
+    await server.stop();
+    throw new Error(`${(error as Error).message}\n${logs}`);
+  }
+}
+
 export function buildWebOnlyVsix(folder: string): string {
   const staging = join(folder, 'web-package');
   mkdirSync(staging, { recursive: true });

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { createSandbox, diagnosticsOf, launchBrowser, openWorkbench, removeSandbox, startCodeServer, workbenchUrl, type CodeServer, type Sandbox } from './harness';
+import { createSandbox, diagnosticsOf, openListInWorkbench, removeSandbox, type CodeServer, type Sandbox } from './harness';
 
 const vsix = process.env.PAPERLIST_VSIX ?? '';
 let sandbox: Sandbox;
@@ -74,17 +74,7 @@ describe('the Paper List extension in code-server', { timeout: 300_000 }, () => 
     sandbox = createSandbox(vsix);
     screenshots = process.env.PAPERLIST_SCREENSHOTS || join(sandbox.root, 'screenshots');
     mkdirSync(screenshots, { recursive: true });
-    server = await startCodeServer(sandbox);
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    const file = join(sandbox.workspace, 'alignment-survey.md');
-    try {
-      await openWorkbench(page, workbenchUrl(server, sandbox, [['openFile', server.remoteUri(file)]]));
-      await page.locator('.tabs-container .tab', { hasText: 'alignment-survey.md' }).waitFor({ state: 'visible', timeout: 60_000 });
-      await page.locator('.monaco-editor .view-lines').first().waitFor({ state: 'visible' });
-    } catch (error) {
-      throw new Error(`${(error as Error).message}\n${diagnosticsOf(sandbox, server)}`);
-    }
+    ({ server, browser, page } = await openListInWorkbench(sandbox));
   });
 
 

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { buildWebOnlyVsix, createSandbox, diagnosticsOf, launchBrowser, openWorkbench, removeSandbox, startCodeServer, workbenchUrl, type CodeServer, type Sandbox } from './harness';
+import { buildWebOnlyVsix, createSandbox, diagnosticsOf, openListInWorkbench, removeSandbox, type CodeServer, type Sandbox } from './harness';
 
 const vsix = process.env.PAPERLIST_VSIX ?? '';
 let packageFolder: string;
@@ -59,17 +59,7 @@ describe('the browser build of Paper List in code-server\'s web-worker extension
     assert.ok(existsSync(vsix), `PAPERLIST_VSIX names the packaged extension (got "${vsix}"); run the tests with npm run test:e2e`);
     packageFolder = mkdtempSync(join(tmpdir(), 'paperlist-web-package-'));
     sandbox = createSandbox(buildWebOnlyVsix(packageFolder));
-    server = await startCodeServer(sandbox);
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    const file = join(sandbox.workspace, 'alignment-survey.md');
-    try {
-      await openWorkbench(page, workbenchUrl(server, sandbox, [['openFile', server.remoteUri(file)]]));
-      await page.locator('.tabs-container .tab', { hasText: 'alignment-survey.md' }).waitFor({ state: 'visible', timeout: 60_000 });
-      await page.locator('.monaco-editor .view-lines').first().waitFor({ state: 'visible' });
-    } catch (error) {
-      throw new Error(`${(error as Error).message}\n${diagnosticsOf(sandbox, server)}`);
-    }
+    ({ server, browser, page } = await openListInWorkbench(sandbox));
   });
 
   after(async () => {
