@@ -1,6 +1,7 @@
 // Starts code-server (a real VS Code served to a browser) and Debian's Chromium for the end-to-end tests.
 // Every run gets fresh folders under the system temp directory; code-server and the browser are stopped
 // by their process groups. Waits are on events (a log line, an exit, a DOM state), never on a clock.
+import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -8,7 +9,7 @@ import { homedir, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { once } from 'node:events';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
 export const repoRoot = resolve(import.meta.dirname, '..', '..');
 export const e2eDir = process.env.PAPERLIST_E2E_DIR ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'paperlist-e2e');
@@ -259,6 +260,17 @@ export async function openWorkbench(page: Page, url: string): Promise<void> {
  * host). Takes the files the .vscodeignore lets into the real package, less the Node bundles, from the
  * build that packaged it.
  */
+/**
+ * Moves the keyboard focus in a quick-fix menu to a row, pressing the down arrow at most `maxSteps`
+ * times, and applies it: the pointer block over the menu swallows clicks.
+ */
+export async function chooseMenuRow(page: Page, row: Locator, maxSteps: number): Promise<void> {
+  await row.waitFor({ state: 'visible' });
+  for (let step = 0; step < maxSteps && !(await row.evaluate((element) => element.classList.contains('focused'))); step++) await page.keyboard.press('ArrowDown');
+  assert.ok(await row.evaluate((element) => element.classList.contains('focused')), 'the action can be focused');
+  await page.keyboard.press('Enter');
+}
+
 /** A code-server on a sandbox, with Chromium showing its workbench and the sandbox's reference list open. */
 export interface OpenWorkbench {
   server: CodeServer;

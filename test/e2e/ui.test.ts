@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { createSandbox, diagnosticsOf, openListInWorkbench, removeSandbox, type CodeServer, type Sandbox } from './harness';
+import { chooseMenuRow, createSandbox, diagnosticsOf, openListInWorkbench, removeSandbox, type CodeServer, type Sandbox } from './harness';
 
 const vsix = process.env.PAPERLIST_VSIX ?? '';
 let sandbox: Sandbox;
@@ -41,13 +41,8 @@ async function runCommand(title: string): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
-/** Moves the keyboard focus in the quick-fix menu to a row and applies it (the pointer block swallows clicks). */
-async function chooseAction(row: Locator): Promise<void> {
-  await row.waitFor({ state: 'visible' });
-  for (let step = 0; step < 20 && !(await row.evaluate((element) => element.classList.contains('focused'))); step++) await page.keyboard.press('ArrowDown');
-  assert.ok(await row.evaluate((element) => element.classList.contains('focused')), 'the action can be focused');
-  await page.keyboard.press('Enter');
-}
+/** Moves the keyboard focus in the quick-fix menu to a row and applies it. */
+const chooseAction = (row: Locator): Promise<void> => chooseMenuRow(page, row, 20);
 
 /** A UI test that leaves a screenshot and the logs behind when it fails, so that a CI failure can be understood. */
 function uiTest(name: string, body: () => Promise<void>): void {
@@ -145,10 +140,7 @@ describe('the Paper List extension in code-server', { timeout: 300_000 }, () => 
     const fix = menu.locator('.monaco-list-row', { hasText: 'Ganguli et al.' }).first();
     await fix.waitFor({ state: 'visible' });
     await screenshot('paperlist-quick-fix.png');
-    // The pointer block over the menu swallows clicks: move the keyboard focus to the fix and press Enter.
-    for (let step = 0; step < 10 && !(await fix.evaluate((row) => row.classList.contains('focused'))); step++) await page.keyboard.press('ArrowDown');
-    assert.ok(await fix.evaluate((row) => row.classList.contains('focused')), 'the fix can be focused');
-    await page.keyboard.press('Enter');
+    await chooseMenuRow(page, fix, 10);
     await menu.waitFor({ state: 'hidden' });
     await problemRows().filter({ hasText: 'Ganguliet al.' }).first().waitFor({ state: 'detached' });
     await page.locator('.monaco-editor .view-line', { hasText: '*Ganguli et al.*' }).first().waitFor({ state: 'visible' });

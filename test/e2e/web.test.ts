@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { buildWebOnlyVsix, createSandbox, diagnosticsOf, openListInWorkbench, removeSandbox, type CodeServer, type Sandbox } from './harness';
+import { buildWebOnlyVsix, chooseMenuRow, createSandbox, diagnosticsOf, openListInWorkbench, removeSandbox, type CodeServer, type Sandbox } from './harness';
 
 const vsix = process.env.PAPERLIST_VSIX ?? '';
 let packageFolder: string;
@@ -95,10 +95,7 @@ describe('the browser build of Paper List in code-server\'s web-worker extension
     await menu.waitFor({ state: 'visible' });
     const fix = menu.locator('.monaco-list-row', { hasText: 'Ganguli et al.' }).first();
     await fix.waitFor({ state: 'visible' });
-    // The pointer block over the menu swallows clicks: move the keyboard focus to the fix and press Enter.
-    for (let step = 0; step < 10 && !(await fix.evaluate((row) => row.classList.contains('focused'))); step++) await page.keyboard.press('ArrowDown');
-    assert.ok(await fix.evaluate((row) => row.classList.contains('focused')), 'the fix can be focused');
-    await page.keyboard.press('Enter');
+    await chooseMenuRow(page, fix, 10);
     await menu.waitFor({ state: 'hidden' });
     await problemRows().filter({ hasText: 'Ganguliet al.' }).first().waitFor({ state: 'detached' });
     await page.locator('.monaco-editor .view-line', { hasText: '*Ganguli et al.*' }).first().waitFor({ state: 'visible' });
