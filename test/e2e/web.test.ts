@@ -119,8 +119,9 @@ describe('the browser build of Paper List in code-server\'s web-worker extension
     await anyRow.waitFor({ state: 'visible', timeout: 60_000 });
     // The list draws only the rows in view, ordered by activation time: scroll until Paper List's row is drawn.
     const row = page.locator('.monaco-list-row', { hasText: 'Paper List' }).filter({ hasText: /Activation/ }).first();
+    // The pointer is put over the list once: hovering a row again would scroll that row back into view.
+    await anyRow.hover();
     for (let turn = 0; turn < 40 && !(await row.isVisible()); turn++) {
-      await anyRow.hover();
       await page.mouse.wheel(0, 300);
       await row.waitFor({ state: 'visible', timeout: 500 }).catch(() => undefined);
     }
