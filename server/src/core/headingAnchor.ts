@@ -5,6 +5,7 @@ import type { Heading as MdHeading, Nodes, Root } from 'mdast';
 import { slug } from 'github-slugger';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { memoPerString } from './memo';
 import type { Heading } from './model';
 
 const processor = unified().use(remarkParse);
@@ -30,14 +31,19 @@ export function headingAnchorText(source: string): string | undefined {
 }
 
 /**
+ * A heading's anchor before any `-1` suffix, kept by its source (markers included): slugging every heading
+ * on every lint would cost more than the rest of the rule. Its plain text follows from the source.
+ */
+const anchorBaseOf = memoPerString((source: string, plainText: string) => slug(mayDifferFromPlainText(source) ? (headingAnchorText(source) ?? plainText) : plainText), 10_000);
+
+/**
  * The anchor of each heading, in document order, with `-1`, `-2` for repeats as GitHub counts them. Only
  * headings whose source holds an image or HTML are parsed again; the rest slug their plain text.
  */
 export function headingAnchors(text: string, headings: readonly Heading[]): string[] {
   const occurrences = new Map<string, number>();
   return headings.map((heading) => {
-    const source = text.slice(heading.span.start, heading.span.end);
-    const base = slug(mayDifferFromPlainText(source) ? (headingAnchorText(source) ?? heading.text) : heading.text);
+    const base = anchorBaseOf(text.slice(heading.span.start, heading.span.end), heading.text);
     let result = base;
     while (occurrences.has(result)) {
       const count = occurrences.get(base)! + 1;

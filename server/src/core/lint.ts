@@ -2,7 +2,7 @@ import { defaultConfig, type ResolvedConfig } from './config';
 import type { Entry, PaperList } from './model';
 import { BlockCache, parseList } from './parseList';
 import type { Finding, LintHost, Report, Rule, RuleContext } from './rule';
-import type { Span } from './text';
+import { moveReport } from './memo';
 import { allRules } from './rules/index';
 import { applySuppressions } from './suppressions';
 import { entryAt } from './features/entries';
@@ -47,18 +47,26 @@ export function lintList(list: PaperList, options: LintOptions = {}): Finding[] 
   const findings: Finding[] = [];
   const configKey = JSON.stringify(config);
   const cache = options.cache;
+  const made = cache?.keep('findings by report', () => new WeakMap<Report, Finding>());
   const scoped: ScopedRule[] = [];
   for (const rule of options.rules ?? allRules) {
     const setting = config.rules[rule.code] ?? rule.defaultSeverity;
     if (setting === 'off') continue;
-    const make = (report: Report): Finding => ({
-      ...report,
-      // Only the offsets: a rule may pass a field of the model, which carries more.
-      span: { start: report.span.start, end: report.span.end },
-      fixes: report.fixes ?? [],
-      code: rule.code,
-      severity: setting,
-    });
+    const make = (report: Report): Finding => {
+      // A rule that hands back a report it kept (see ReportsPerRun) gets back the finding made of it.
+      const known = made?.get(report);
+      if (known && known.code === rule.code && known.severity === setting) return known;
+      const finding: Finding = {
+        ...report,
+        // Only the offsets: a rule may pass a field of the model, which carries more.
+        span: { start: report.span.start, end: report.span.end },
+        fixes: report.fixes ?? [],
+        code: rule.code,
+        severity: setting,
+      };
+      made?.set(report, finding);
+      return finding;
+    };
     const context: RuleContext = {
       list,
       entries: list.entries,
@@ -168,14 +176,7 @@ function lintEntries(
 
 /** A copy of a cached finding for an entry that moved by `delta` and now has index `entry`. */
 function moveFinding(finding: Finding, delta: number, entry: number): Finding {
-  const move = (span: Span) => ({ start: span.start + delta, end: span.end + delta });
-  return {
-    ...finding,
-    entry,
-    span: move(finding.span),
-    fixes: finding.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((edit) => ({ ...edit, ...move(edit) })) })),
-    ...(finding.related && { related: finding.related.map((related) => ({ ...related, span: move(related.span) })) }),
-  };
+  return { ...moveReport(finding, delta), entry };
 }
 
 /** Parses and lints text in one step. */

@@ -2,6 +2,8 @@
 // once in docs/architecture.md ("What survives an edit"); every cache in the core is one of these kinds.
 import type { Block } from './blocks';
 import type { Entry, PaperList } from './model';
+import type { Report } from './rule';
+import type { Span } from './text';
 
 /**
  * A fact about one entry, computed once per entry object. Safe because an entry object lives only while
@@ -54,13 +56,15 @@ export function memoPerList<T>(compute: (list: PaperList) => T): (list: PaperLis
 /**
  * A fact about a string that depends on nothing else (whether a URL parses), kept by value. The limit
  * keeps a document that makes up new strings on every keystroke from growing the table for ever.
+ * Further arguments, as for `memoPerEntry`, must follow from the string (a heading's plain text from its
+ * source): only the first call's are used.
  */
-export function memoPerString<T>(compute: (key: string) => T, limit = 50_000): (key: string) => T {
+export function memoPerString<T, A extends unknown[] = []>(compute: (key: string, ...rest: A) => T, limit = 50_000): (key: string, ...rest: A) => T {
   const memo = new Map<string, T>();
-  return (key) => {
+  return (key, ...rest) => {
     let value = memo.get(key);
     if (value === undefined && !memo.has(key)) {
-      value = compute(key);
+      value = compute(key, ...rest);
       if (memo.size >= limit) memo.clear();
       memo.set(key, value);
     }
@@ -146,4 +150,64 @@ function sameMembers<T>(record: GroupRecord<T>, members: readonly Entry[]): bool
     if (record.sections[i] !== entry.section.id || record.titles[i] !== entry.section.title) return false;
   }
   return true;
+}
+
+/** A copy of a report for text that moved by `delta`: its span, its fixes' edits and its related spans. */
+export function moveReport<T extends Report>(report: T, delta: number): T {
+  const move = (span: Span) => ({ start: span.start + delta, end: span.end + delta });
+  return {
+    ...report,
+    span: move(report.span),
+    ...(report.fixes && { fixes: report.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((edit) => ({ ...edit, ...move(edit) })) })) }),
+    ...(report.related && { related: report.related.map((related) => ({ ...related, span: move(related.span) })) }),
+  };
+}
+
+interface PartRecord {
+  stamp: string;
+  /** Where the part stood when the reports were made or last moved. */
+  start: number;
+  reports: Report[];
+  seen: number;
+}
+
+/**
+ * What a list-wide rule reported about one part of the document that the parse keeps as one object while
+ * its text is unchanged (a block, or a markdown list: see `keepUnchangedLists`), kept per document while
+ * the part's stamp is the same. The stamp is everything else the reports depend on: the settings, and the
+ * line or entry index when a message or finding names it. A part that only moved gets its reports moved,
+ * once: the moved copies are kept, so the next lint hands back the same objects (and the server the same
+ * diagnostics). Lives on the document's `BlockCache` (`cache.keep`), one per rule.
+ */
+export class ReportsPerPart<K extends object> {
+  private readonly known = new Map<K, PartRecord>();
+  private pass = 0;
+
+  /** Starts a pass over the parts of one list; parts not asked for in the pass are dropped at its end. */
+  begin(): void {
+    this.pass++;
+  }
+
+  /** The reports for a part that now starts at `start`, worked out again only when it is new or its stamp changed. */
+  get(part: K, start: number, stamp: string, compute: () => Report[]): Report[] {
+    const record = this.known.get(part);
+    if (record?.stamp === stamp) {
+      record.seen = this.pass;
+      if (record.start !== start) {
+        const delta = start - record.start;
+        record.reports = record.reports.map((report) => moveReport(report, delta));
+        record.start = start;
+      }
+      return record.reports;
+    }
+    // Copies, since a rule may report a span of the model, which the next parse moves in place.
+    const reports = compute().map((report) => moveReport(report, 0));
+    this.known.set(part, { stamp, start, reports, seen: this.pass });
+    return reports;
+  }
+
+  /** Drops the parts that no longer exist, so that a long editing session does not keep them alive. */
+  end(): void {
+    for (const [part, record] of this.known) if (record.seen !== this.pass) this.known.delete(part);
+  }
 }

@@ -140,6 +140,15 @@ export interface Directive {
   line: number;
 }
 
+/** Where a text differs from the text parsed before it with the same cache. */
+export interface TextChange {
+  /** The `parse` number of the list parsed before. */
+  since: number;
+  /** The span of the new text that differs; outside it the two texts are the same, the end moved by the change in length. */
+  start: number;
+  end: number;
+}
+
 /** The typed model of a paper list: its blocks, heading tree, entries and lists. */
 export interface PaperList {
   text: string;
@@ -154,6 +163,10 @@ export interface PaperList {
   directives: Directive[];
   /** What is kept across parses of this document: see docs/architecture.md, "What survives an edit". */
   cache: BlockCache;
+  /** The number of this parse among the parses with the same cache, counting from 1. */
+  parse: number;
+  /** What changed since the last parse with the same cache, when there was one. */
+  edited?: TextChange;
 }
 
 /** A markdown document with fewer entries than this is ordinary markdown, not a paper list. */

@@ -1,6 +1,6 @@
 import { slug } from 'github-slugger';
 import { blockStartingAt, isAtxHeading, scanBlocks, type Block } from './blocks';
-import type { Directive, DocumentLink, Entry, EntryFields, Field, Heading, ListGroup, PaperList, Section } from './model';
+import type { Directive, DocumentLink, Entry, EntryFields, Field, Heading, ListGroup, PaperList, Section, TextChange } from './model';
 import { isVenueName } from './fieldPatterns';
 import { linksPaper, parseBlock } from './parseBlock';
 import { decodeURIComponentSafe, LineIndex, normaliseTitle } from './text';
@@ -30,6 +30,9 @@ interface LastParse {
   blocks: Block[];
   nextListId: number;
   lineCount: number;
+  /** The lists by id, so that an untouched list stays the same object (see keepUnchangedLists). */
+  lists: Map<number, ListGroup>;
+  parse: number;
 }
 
 /**
@@ -116,7 +119,7 @@ const directivePattern = /<!--\s*paperlist-(disable-next-line|disable|enable)\b(
 export function parseList(text: string, options: ParseOptions = {}): PaperList {
   const cache = options.cache ?? new BlockCache();
   const lines = new LineIndex(text);
-  const { blocks, nextListId } = scanIncrementally(text, lines, cache.last);
+  const { blocks, nextListId, edited } = scanIncrementally(text, lines, cache.last);
   const root: Section = { id: 0, level: 0, title: '', span: { start: 0, end: text.length }, children: [], entries: [] };
   const sections: Section[] = [root];
   const headings: Heading[] = [];
@@ -215,8 +218,34 @@ export function parseList(text: string, options: ParseOptions = {}): PaperList {
     entry.section.entries.push(entry);
     lists.get(entry.listId)!.entries.push(entry);
   }
-  cache.last = { text, blocks, nextListId, lineCount: lines.lineCount };
-  return { text, lines, blocks, root, sections, headings, entries, lists: [...lists.values()], links, directives, cache };
+  const groups = keepUnchangedLists(lists, cache.last?.lists);
+  const parse = (cache.last?.parse ?? 0) + 1;
+  cache.last = { text, blocks, nextListId, lineCount: lines.lineCount, lists, parse };
+  return { text, lines, blocks, root, sections, headings, entries, lists: groups, links, directives, cache, parse, edited };
+}
+
+/**
+ * The lists of this parse, where a list has the same items and entries as a list of the last parse being
+ * that list object, moved to its new section: the numbering rules then know an untouched list by its
+ * object, as they know an untouched entry. Updates `lists` in place.
+ */
+function keepUnchangedLists(lists: Map<number, ListGroup>, last: Map<number, ListGroup> | undefined): ListGroup[] {
+  const groups: ListGroup[] = [];
+  for (const [id, group] of lists) {
+    const old = last?.get(id);
+    if (old && old.ordered === group.ordered && sameObjects(old.items, group.items) && sameObjects(old.entries, group.entries)) {
+      old.section = group.section;
+      lists.set(id, old);
+      groups.push(old);
+    } else groups.push(group);
+  }
+  return groups;
+}
+
+function sameObjects<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** Whether a block is a bullet that gives a paper's link, `- Paper: https://…`. */
@@ -453,10 +482,10 @@ function nextListIdOf(blocks: Block[], from: number, to: number, floor: number):
  * heading, so the blocks from there on are the old ones, moved. Blocks of the re-scanned region whose
  * text an old block of the region had are that block, moved, so that only really new text is parsed.
  */
-function scanIncrementally(text: string, lines: LineIndex, last: LastParse | undefined): { blocks: Block[]; nextListId: number } {
-  const fullScan = () => {
+function scanIncrementally(text: string, lines: LineIndex, last: LastParse | undefined): { blocks: Block[]; nextListId: number; edited?: TextChange } {
+  const fullScan = (edited?: TextChange) => {
     const blocks = scanBlocks(text, lines);
-    return { blocks, nextListId: nextListIdOf(blocks, 0, blocks.length, 0) };
+    return { blocks, nextListId: nextListIdOf(blocks, 0, blocks.length, 0), edited };
   };
   if (!last) return fullScan();
   const old = last.text;
@@ -471,6 +500,7 @@ function scanIncrementally(text: string, lines: LineIndex, last: LastParse | und
   while (suffix < limit - prefix && old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
   const delta = text.length - old.length;
   const oldBlocks = last.blocks;
+  const edited: TextChange = { since: last.parse, start: prefix, end: text.length - suffix };
 
   // The last ATX heading that ends before the edit, and its line break with it, is a safe restart point.
   let restart = -1;
@@ -482,7 +512,7 @@ function scanIncrementally(text: string, lines: LineIndex, last: LastParse | und
     } else high = mid - 1;
   }
   while (restart >= 0 && !isAtxHeading(old, oldBlocks[restart])) restart--;
-  if (restart < 0 || text.charCodeAt(0) === 0xfeff) return fullScan();
+  if (restart < 0 || text.charCodeAt(0) === 0xfeff) return fullScan(edited);
 
   const lineDelta = lines.lineCount - last.lineCount;
   const unchangedFrom = text.length - suffix;
@@ -524,6 +554,6 @@ function scanIncrementally(text: string, lines: LineIndex, last: LastParse | und
     block.entry = match.entry;
     moveParsed(block, block.start - match.start);
   }
-  return { blocks, nextListId: nextListIdOf(blocks, restart, regionEnd, last.nextListId) };
+  return { blocks, nextListId: nextListIdOf(blocks, restart, regionEnd, last.nextListId), edited };
 }
 

@@ -3,6 +3,9 @@
  * Remark silently drops a link that is malformed, so the link-syntax rule reads the source itself.
  * Every loop only moves forward, so the scan stays linear on any input (50,000 `[` in a row, a 1 MB line).
  */
+import type { Block } from '../blocks';
+import { memoPerList, ReportsPerPart } from '../memo';
+import type { Report } from '../rule';
 import { minimumPaperListEntries, type DocumentLink, type Entry, type EntryLink, type PaperList } from '../model';
 import { shorten, type Span } from '../text';
 
@@ -371,39 +374,35 @@ export function isPaperList(list: PaperList): boolean {
   return list.entries.length >= minimumPaperListEntries;
 }
 
-/** The spans of the document's text outside every entry where links can stand: not code, not comments. */
-export function textOutsideEntries(list: PaperList): Span[] {
-  const spans: Span[] = [];
+/**
+ * The blocks of the document outside every entry where links can stand: not code, not comments. A block
+ * that holds an entry candidate the list did not take as an entry counts as outside.
+ */
+export const blocksOutsideEntries = memoPerList((list: PaperList): Block[] => {
+  const outside: Block[] = [];
   const entries = list.entries;
-  let e = 0;
   for (const block of list.blocks) {
     if (block.kind === 'code' || block.kind === 'comment') continue;
-    // A block may hold an entry candidate that the list did not take as an entry; only taken ones count.
-    while (e < entries.length && entries[e].span.end <= block.start) e++;
-    const entry = entries[e];
-    if (entry && entry.span.start < block.end) continue;
-    spans.push({ start: block.start, end: block.end });
+    const entry = block.entry;
+    if (entry && entries[entry.index] === entry) continue;
+    outside.push(block);
   }
-  return spans;
-}
+  return outside;
+});
 
-const outsideLinks = new WeakMap<PaperList, DocumentLink[]>();
-
-/** The document's links, images and HTML `href`s that stand outside every entry, in document order. */
-export function linksOutsideEntries(list: PaperList): DocumentLink[] {
-  let links = outsideLinks.get(list);
-  if (!links) {
-    links = [];
-    const entries = list.entries;
-    let e = 0;
-    for (const link of list.links) {
-      while (e < entries.length && entries[e].span.end < link.span.start) e++;
-      const entry = entries[e];
-      if (!entry || link.span.end < entry.span.start) links.push(link);
-    }
-    outsideLinks.set(list, links);
-  }
-  return links;
+/**
+ * What a rule reports in the blocks outside every entry, worked out per block and kept while the block's
+ * text and the stamp (the settings the reports depend on) are the same; see `ReportsPerPart`. The linter
+ * caches findings per entry only, so the rules that also look outside entries keep these themselves.
+ */
+export function reportsOutsideEntries(list: PaperList, name: string, stamp: string, workOut: (block: Block) => Report[]): Report[] {
+  if (!isPaperList(list)) return [];
+  const memo = list.cache.keep(name, () => new ReportsPerPart<Block>());
+  memo.begin();
+  const reports: Report[] = [];
+  for (const block of blocksOutsideEntries(list)) for (const report of memo.get(block, block.start, stamp, () => workOut(block))) reports.push(report);
+  memo.end();
+  return reports;
 }
 
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;

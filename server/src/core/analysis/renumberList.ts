@@ -73,7 +73,7 @@ export function movesWithNumber(indent: LineIndent, contentIndent: number): bool
  * Where the content of an item ends: the start of the next item of the list, or for the last item
  * the first later line that is indented less than the item's content.
  */
-function itemLimit(item: Block, next: Block | undefined, text: string): number {
+export function itemLimit(item: Block, next: Block | undefined, text: string): number {
   if (next) return next.start;
   const contentIndent = item.contentIndent ?? 0;
   for (let at = text.indexOf('\n', item.end); at !== -1; at = text.indexOf('\n', at + 1)) {
@@ -122,4 +122,16 @@ export function renumberListEdits(list: ListGroup, text: string, style: Numberin
     if (delta !== 0) edits.push(...reindentEdits(item, itemLimit(item, list.items[index + 1], text), text, delta));
   });
   return edits;
+}
+
+/**
+ * What a numbering rule's reports about an unchanged list object depend on besides its place (see
+ * `ReportsPerPart`): the numbering setting, the list's first line (messages name lines), its first
+ * entry's index (findings name entries), and where its last item's indented lines end, since renumbering
+ * re-indents them and they are no item of the list.
+ */
+export function numberingStamp(group: ListGroup, text: string, numbering: NumberingStyle): string {
+  const first = group.items[0];
+  const last = group.items[group.items.length - 1];
+  return `${numbering} ${first.startLine} ${group.entries[0]?.index} ${itemLimit(last, undefined, text) - first.start}`;
 }

@@ -26,7 +26,27 @@ export interface MarkerProblem {
 
 /** Whether the text names a marker at all: most lists have none, and then nothing else is done. */
 export function hasMarkers(text: string): boolean {
-  return text.includes('paperlist:toc') || text.includes('paperlist:count');
+  return text.includes(markerWord);
+}
+
+/** What every marker holds. */
+const markerWord = 'paperlist:';
+
+/**
+ * `hasMarkers` for a parsed list. When the last parse of the document had none, only the edited span can
+ * have brought one in, so a keystroke searches that span (widened by a marker's length on each side)
+ * rather than the whole text.
+ */
+function listHasMarkers(list: PaperList): boolean {
+  const known = list.cache.keep('generated-region markers', () => ({ parse: 0, has: true }));
+  if (known.parse === list.parse) return known.has;
+  const edited = list.edited;
+  known.has =
+    edited && known.parse === edited.since && !known.has
+      ? list.text.slice(Math.max(0, edited.start - markerWord.length), edited.end + markerWord.length).includes(markerWord)
+      : hasMarkers(list.text);
+  known.parse = list.parse;
+  return known.has;
 }
 
 /**
@@ -119,6 +139,7 @@ export interface StaleRegion {
 
 /** The regions whose text is not what they would be generated as now. */
 export function staleRegions(list: PaperList, counts: boolean): { stale: StaleRegion[]; problems: MarkerProblem[] } {
+  if (!listHasMarkers(list)) return { stale: [], problems: [] };
   const { regions, problems } = generatedRegions(list.text);
   const stale: StaleRegion[] = [];
   if (!regions.length) return { stale, problems };

@@ -1,7 +1,8 @@
 import { headingAnchors } from '../headingAnchor';
-import { memoPerBlock } from '../memo';
-import type { PaperList } from '../model';
-import type { Rule } from '../rule';
+import type { Block } from '../blocks';
+import { memoPerBlock, ReportsPerPart } from '../memo';
+import type { DocumentLink, PaperList } from '../model';
+import type { Report, Rule } from '../rule';
 import { decodeURIComponentSafe } from '../text';
 
 /** `#L10` and `#L10-L20` select lines in GitHub's file view; they are never headings. */
@@ -96,6 +97,43 @@ function writtenUrl(list: PaperList, url: string, span: { start: number; end: nu
   return written.startsWith('#') ? written : url;
 }
 
+/** The `#fragment` links (not images) of each block that has any. */
+const blockFragmentLinks = memoPerBlock((block) => (block.links ?? []).filter((link) => link.kind !== 'image' && link.url.startsWith('#')));
+
+function fragmentLinksByBlock(list: PaperList): [Block, DocumentLink[]][] {
+  const found: [Block, DocumentLink[]][] = [];
+  for (const block of list.blocks) {
+    if (block.kind === 'code' || block.kind === 'comment') continue;
+    const links = blockFragmentLinks(block, list.text);
+    if (links.length) found.push([block, links]);
+  }
+  return found;
+}
+
+function targetsOf(slugs: readonly string[], anchors: readonly string[]): { all: Set<string>; lowerCased: Set<string> } {
+  const all = new Set([...slugs, ...anchors]);
+  return { all, lowerCased: new Set([...all].map((target) => target.toLowerCase())) };
+}
+
+/** The finding for a `#fragment` link that matches no anchor, with the closest heading as a suggestion. */
+function missingAnchorReport(list: PaperList, link: DocumentLink, slugs: readonly string[], targets: { all: Set<string>; lowerCased: Set<string> }, budget: Budget): Report | undefined {
+  const raw = link.url.slice(1);
+  const fragment = decodeURIComponentSafe(raw);
+  // An empty fragment and `#top` scroll to the top of the page by the HTML standard.
+  if (!fragment || fragment.toLowerCase() === 'top' || lineReferencePattern.test(raw)) return undefined;
+  if (targets.all.has(fragment) || targets.all.has(raw) || targets.lowerCased.has(fragment.toLowerCase())) return undefined;
+  const written = writtenUrl(list, link.url, link.urlSpan);
+  const canReplace = list.text.slice(link.urlSpan.start, link.urlSpan.end) === written;
+  const suggestion = closestSlug(fragment.toLowerCase(), slugs, budget);
+  return {
+    span: link.urlSpan,
+    message: suggestion
+      ? `Link "${written}" matches no heading or anchor in this document; did you mean "#${suggestion}"?`
+      : `Link "${written}" matches no heading or anchor in this document; expected the anchor of one of its headings.`,
+    fixes: suggestion && canReplace ? [{ title: `Link to #${suggestion}`, edits: [{ ...link.urlSpan, newText: `#${suggestion}` }], safe: false }] : [],
+  };
+}
+
 /**
  * A `#fragment` link matches no heading of the document.
  *
@@ -111,31 +149,24 @@ export const anchorMissingRule: Rule = {
   description: 'A `#fragment` link matches no heading of the document.',
   fixable: true,
   check({ list, report }) {
-    const fragmentLinks = list.links.filter((link) => link.kind !== 'image' && link.url.startsWith('#'));
+    const fragmentLinks = fragmentLinksByBlock(list);
     if (!fragmentLinks.length) return;
     const slugs = headingAnchors(list.text, list.headings).filter(Boolean);
-    const targets = new Set([...slugs, ...htmlAnchors(list)]);
+    const anchors = htmlAnchors(list);
+    const memo = list.cache.keep('anchor-missing', () => new ReportsPerPart<Block>());
+    // The reports of a block are kept while the document's anchors are the same.
+    const stamp = `${slugs.join(' ')}\u0000${anchors.join(' ')}`;
+    let targets: { all: Set<string>; lowerCased: Set<string> } | undefined;
     const budget: Budget = { cells: suggestionBudget };
-    const lowerCased = new Set([...targets].map((target) => target.toLowerCase()));
-
-    for (const link of fragmentLinks) {
-      const raw = link.url.slice(1);
-      const fragment = decodeURIComponentSafe(raw);
-      // An empty fragment and `#top` scroll to the top of the page by the HTML standard.
-      if (!fragment || fragment.toLowerCase() === 'top' || lineReferencePattern.test(raw)) continue;
-      if (targets.has(fragment) || targets.has(raw) || lowerCased.has(fragment.toLowerCase())) continue;
-
-      const written = writtenUrl(list, link.url, link.urlSpan);
-      const canReplace = list.text.slice(link.urlSpan.start, link.urlSpan.end) === written;
-      const suggestion = closestSlug(fragment.toLowerCase(), slugs, budget);
-      report({
-        span: link.urlSpan,
-        message: suggestion
-          ? `Link "${written}" matches no heading or anchor in this document; did you mean "#${suggestion}"?`
-          : `Link "${written}" matches no heading or anchor in this document; expected the anchor of one of its headings.`,
-        fixes: suggestion && canReplace ? [{ title: `Link to #${suggestion}`, edits: [{ ...link.urlSpan, newText: `#${suggestion}` }], safe: false }] : [],
+    memo.begin();
+    for (const [block, links] of fragmentLinks) {
+      const found = memo.get(block, block.start, stamp, () => {
+        targets ??= targetsOf(slugs, anchors);
+        return links.flatMap((link) => missingAnchorReport(list, link, slugs, targets!, budget) ?? []);
       });
+      for (const finding of found) report(finding);
     }
+    memo.end();
   },
   docs: {
     summary: 'a `#fragment` link that matches no heading (GitHub\'s slugs, `-1` suffixes for repeats)',

@@ -3,7 +3,7 @@ import type { ResolvedConfig } from '../config';
 import { houseStyleOf } from '../analysis/houseStyleOf';
 import type { PaperList } from '../model';
 import type { Fix, Report, Rule } from '../rule';
-import { innerWhitespace, isPaperList, scanLinks, scanUnclosedLabels, textOutsideEntries, type ScannedLink } from '../analysis/linkSyntaxScan';
+import { innerWhitespace, reportsOutsideEntries, scanLinks, scanUnclosedLabels, type ScannedLink } from '../analysis/linkSyntaxScan';
 import { shorten } from '../text';
 
 /** Whether the list wraps each link in brackets, `[[Paper](url)]`, or writes it bare, `[paper](url)`. */
@@ -226,21 +226,15 @@ function checkLinks(text: string, from: number, to: number, style: GroupStyle, i
   }
 }
 
-const outsideMemo = new WeakMap<PaperList, { style: GroupStyle; reports: Report[] }>();
-
 /** The findings in the text outside every entry of a paper list: headings, prose, tables, other items. */
 function outsideReports(list: PaperList, style: GroupStyle): Report[] {
-  if (!isPaperList(list)) return [];
-  const known = outsideMemo.get(list);
-  if (known?.style === style) return known.reports;
-  const reports: Report[] = [];
-  const push = (finding: Report) => reports.push(finding);
-  for (const span of textOutsideEntries(list)) {
-    checkUnclosedLabels(list.text, span.start, span.end, push);
-    checkLinks(list.text, span.start, span.end, style, false, push);
-  }
-  outsideMemo.set(list, { style, reports });
-  return reports;
+  return reportsOutsideEntries(list, 'link-syntax outside entries', style, (block) => {
+    const reports: Report[] = [];
+    const push = (finding: Report) => reports.push(finding);
+    checkUnclosedLabels(list.text, block.start, block.end, push);
+    checkLinks(list.text, block.start, block.end, style, false, push);
+    return reports;
+  });
 }
 
 /** A malformed link group: a missing bracket or parenthesis, a space before the URL, an empty URL or a space inside it. */

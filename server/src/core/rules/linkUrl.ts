@@ -2,7 +2,7 @@ import { memoPerString } from '../memo';
 import type { PaperList } from '../model';
 import type { Report, Rule } from '../rule';
 import { shorten, type Span } from '../text';
-import { describeLink, isPaperList, linksOutsideEntries, otherLinksOf } from '../analysis/linkSyntaxScan';
+import { describeLink, otherLinksOf, reportsOutsideEntries } from '../analysis/linkSyntaxScan';
 
 const schemePattern = /^([a-z][a-z0-9+.-]*):/i;
 
@@ -157,16 +157,11 @@ http and https (\`javascript:\`, \`ftp:\`). Relative links and \`#fragments\` ar
   },
 };
 
-const outsideMemo = new WeakMap<PaperList, Report[]>();
-
 /** The findings on the links outside every entry of a paper list. */
 function outsideReports(list: PaperList): Report[] {
-  if (!isPaperList(list)) return [];
-  let reports = outsideMemo.get(list);
-  if (!reports) {
+  return reportsOutsideEntries(list, 'link-url outside entries', '', (block) => {
     const found: Report[] = [];
-    for (const link of linksOutsideEntries(list)) checkUrl(link.url, link.urlSpan, describeLink(list.text, link), link.kind === 'html', undefined, (finding) => found.push(finding));
-    outsideMemo.set(list, (reports = found));
-  }
-  return reports;
+    for (const link of block.links ?? []) checkUrl(link.url, link.urlSpan, describeLink(list.text, link), link.kind === 'html', undefined, (finding) => found.push(finding));
+    return found;
+  });
 }

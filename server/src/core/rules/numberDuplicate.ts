@@ -1,7 +1,42 @@
 import type { Block } from '../blocks';
-import type { Fix, Rule } from '../rule';
+import type { NumberingStyle } from '../config';
+import { ReportsPerPart } from '../memo';
+import type { ListGroup } from '../model';
+import type { Fix, Report, Rule } from '../rule';
 import { houseStyleOf } from '../analysis/houseStyleOf';
-import { entryIndexByItem, fitsOnesHouse, expectedNumbers, numberingFor, numberSpan, renumberListEdits } from '../analysis/renumberList';
+import { entryIndexByItem, fitsOnesHouse, expectedNumbers, numberingStamp, numberingFor, numberSpan, renumberListEdits } from '../analysis/renumberList';
+
+/** The items of a list that repeat the number of an earlier item, with one renumbering fix for them all. */
+function duplicatesIn(group: ListGroup, text: string, numbering: NumberingStyle): Report[] {
+  const expected = expectedNumbers(group, numbering);
+  const entries = entryIndexByItem(group);
+  const firstWithNumber = new Map<number, Block>();
+  const reports: Report[] = [];
+  let fix: Fix | undefined;
+  group.items.forEach((item, index) => {
+    const span = numberSpan(item);
+    if (!span || item.number === undefined) return;
+    const earlier = firstWithNumber.get(item.number);
+    if (!earlier) {
+      firstWithNumber.set(item.number, item);
+      return;
+    }
+    fix ??= {
+      title: 'Renumber this list',
+      edits: renumberListEdits(group, text, numbering),
+      safe: true,
+      preferred: true,
+    };
+    reports.push({
+      span,
+      message: `Item number ${item.number} repeats the number of the item on line ${earlier.startLine + 1}; expected ${expected[index]}.`,
+      related: [{ span: numberSpan(earlier)!, message: `Item number ${item.number} first stands here.` }],
+      fixes: fix.edits.length ? [fix] : [],
+      entry: entries.get(item.start),
+    });
+  });
+  return reports;
+}
 
 /** An item repeats the number of an earlier item in the same list. */
 export const numberDuplicateRule: Rule = {
@@ -11,38 +46,16 @@ export const numberDuplicateRule: Rule = {
   fixable: true,
   check({ list, config, report }) {
     const house = houseStyleOf(list, config.houseStyle).style;
+    const memo = list.cache.keep('number-duplicate', () => new ReportsPerPart<ListGroup>());
+    memo.begin();
     for (const group of list.lists) {
       if (!group.ordered || !group.entries.length) continue;
       // Under the all-`1.` numbering every item repeats 1 on purpose.
       if (numberingFor(group, config.numbering) === 'ones') continue;
       if (fitsOnesHouse(group, config.numbering, house)) continue;
-      const expected = expectedNumbers(group, config.numbering);
-      const entries = entryIndexByItem(group);
-      const firstWithNumber = new Map<number, Block>();
-      let fix: Fix | undefined;
-      group.items.forEach((item, index) => {
-        const span = numberSpan(item);
-        if (!span || item.number === undefined) return;
-        const earlier = firstWithNumber.get(item.number);
-        if (!earlier) {
-          firstWithNumber.set(item.number, item);
-          return;
-        }
-        fix ??= {
-          title: 'Renumber this list',
-          edits: renumberListEdits(group, list.text, config.numbering),
-          safe: true,
-          preferred: true,
-        };
-        report({
-          span,
-          message: `Item number ${item.number} repeats the number of the item on line ${earlier.startLine + 1}; expected ${expected[index]}.`,
-          related: [{ span: numberSpan(earlier)!, message: `Item number ${item.number} first stands here.` }],
-          fixes: fix.edits.length ? [fix] : [],
-          entry: entries.get(item.start),
-        });
-      });
+      for (const found of memo.get(group, group.items[0].start, numberingStamp(group, list.text, config.numbering), () => duplicatesIn(group, list.text, config.numbering))) report(found);
     }
+    memo.end();
   },
   docs: {
     summary: 'an item repeats the number of an earlier item in the same list',

@@ -3,7 +3,8 @@ import type { NumberingStyle } from '../config';
 import type { ListGroup } from '../model';
 import type { Report, Rule } from '../rule';
 import { houseStyleOf } from '../analysis/houseStyleOf';
-import { entryIndexByItem, fitsOnesHouse, numberingFor, numberSpan, renumberListEdits } from '../analysis/renumberList';
+import { entryIndexByItem, fitsOnesHouse, numberingStamp, numberingFor, numberSpan, renumberListEdits } from '../analysis/renumberList';
+import { ReportsPerPart } from '../memo';
 
 interface Break {
   item: Block;
@@ -40,17 +41,17 @@ function describeBreak(found: Break, numbering: 'sequential' | 'ones'): string {
 }
 
 /** One finding per list, at the first item whose number breaks the expected numbering. */
-function checkList(group: ListGroup, text: string, style: NumberingStyle): Report | undefined {
+function checkList(group: ListGroup, text: string, style: NumberingStyle): Report[] {
   const numbering = numberingFor(group, style);
   const found = numbering === 'ones' ? firstNotOne(group.items) : firstSequenceBreak(group.items);
-  if (!found) return undefined;
+  if (!found) return [];
   const edits = renumberListEdits(group, text, style);
-  return {
+  return [{
     span: numberSpan(found.item)!,
     message: describeBreak(found, numbering),
     fixes: edits.length ? [{ title: 'Renumber this list', edits, safe: true, preferred: true }] : [],
     entry: entryIndexByItem(group).get(found.item.start),
-  };
+  }];
 }
 
 /** The first item of a list whose number breaks the sequence (a gap or an item out of order). */
@@ -61,12 +62,14 @@ export const numberSequenceRule: Rule = {
   fixable: true,
   check({ list, config, report }) {
     const house = houseStyleOf(list, config.houseStyle).style;
+    const memo = list.cache.keep('number-sequence', () => new ReportsPerPart<ListGroup>());
+    memo.begin();
     for (const group of list.lists) {
       if (!group.ordered || !group.entries.length) continue;
       if (fitsOnesHouse(group, config.numbering, house)) continue;
-      const finding = checkList(group, list.text, config.numbering);
-      if (finding) report(finding);
+      for (const found of memo.get(group, group.items[0].start, numberingStamp(group, list.text, config.numbering), () => checkList(group, list.text, config.numbering))) report(found);
     }
+    memo.end();
   },
   docs: {
     summary: 'the first item of a list whose number breaks the sequence; one finding per list',

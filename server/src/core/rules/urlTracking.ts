@@ -1,7 +1,7 @@
 import type { PaperList } from '../model';
 import type { Report, Rule } from '../rule';
 import { decodeURIComponentSafe, shorten, type Span } from '../text';
-import { describeLink, isPaperList, linksOutsideEntries, otherLinksOf } from '../analysis/linkSyntaxScan';
+import { describeLink, otherLinksOf, reportsOutsideEntries } from '../analysis/linkSyntaxScan';
 
 /** Query parameters that only track the click: social networks, ad networks and newsletters. */
 const trackingNames = [
@@ -97,19 +97,16 @@ function checkUrl(text: string, url: string, urlSpan: Span, linkName: string, en
   });
 }
 
-const outsideMemo = new WeakMap<PaperList, { key: string; reports: Report[] }>();
-
 /** The findings on the links outside every entry of a paper list. */
 function outsideReports(list: PaperList, configNames: readonly string[]): Report[] {
-  if (!isPaperList(list)) return [];
   const key = configNames.join('\u0000');
-  const known = outsideMemo.get(list);
-  if (known?.key === key) return known.reports;
-  const matcher = buildMatcher(configNames);
-  const reports: Report[] = [];
-  for (const link of linksOutsideEntries(list)) checkUrl(list.text, link.url, link.urlSpan, describeLink(list.text, link), undefined, matcher, (finding) => reports.push(finding));
-  outsideMemo.set(list, { key, reports });
-  return reports;
+  let matcher: Matcher | undefined;
+  return reportsOutsideEntries(list, 'url-tracking outside entries', key, (block) => {
+    matcher ??= buildMatcher(configNames);
+    const reports: Report[] = [];
+    for (const link of block.links ?? []) checkUrl(list.text, link.url, link.urlSpan, describeLink(list.text, link), undefined, matcher, (finding) => reports.push(finding));
+    return reports;
+  });
 }
 
 /** A URL carries tracking parameters such as utm_source, fbclid, gclid, trk or mc_cid. */
