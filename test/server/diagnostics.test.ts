@@ -46,3 +46,19 @@ test('diagnostics: an unchanged finding keeps its diagnostic object across publi
   const finding = findingOnLine(7, 'entry-year');
   assert.equal(diagnosticsOf(uri, list, [finding])[0], diagnosticsOf(uri, list, [finding])[0]);
 });
+
+test('diagnostics: a line break typed over one character moves the problems below it to their new lines', async () => {
+  const { BlockCache, lintText, resolveConfig } = await import('../../server/src/core/index');
+  const reference = (await import('node:fs')).readFileSync('test/fixtures/alignment-survey.md', 'utf8');
+  const options = { config: resolveConfig(), currentYear: 2026 };
+  const cache = new BlockCache();
+  const before = lintText(reference, { ...options, cache });
+  diagnosticsOf(uri, before.list, before.findings);
+  // Selecting a space of the intro and pressing Enter: the same length, one more line above every entry.
+  const at = reference.indexOf(' ', reference.indexOf('\n\n') + 2);
+  const typed = `${reference.slice(0, at)}\n${reference.slice(at + 1)}`;
+  const after = lintText(typed, { ...options, cache });
+  const fresh = lintText(typed, options);
+  const lines = (diagnostics: ReturnType<typeof diagnosticsOf>) => diagnostics.map((diagnostic) => `${diagnostic.code} ${diagnostic.range.start.line}`);
+  assert.deepEqual(lines(diagnosticsOf(uri, after.list, after.findings)), lines(diagnosticsOf(uri, fresh.list, fresh.findings)));
+});

@@ -166,7 +166,7 @@ function lintEntries(
       if (typeof known === 'number') continue;
       const delta = entry.span.start - known.start;
       if (known.findings.length && (delta !== 0 || known.findings[0].entry !== entry.index)) {
-        known.findings = known.findings.map((finding) => moveFinding(finding, delta, entry.index));
+        for (const finding of known.findings) shiftFinding(finding, delta, entry.index);
       }
       known.start = entry.span.start;
       for (const finding of known.findings) findings.push(finding);
@@ -174,9 +174,31 @@ function lintEntries(
   }
 }
 
-/** A copy of a cached finding for an entry that moved by `delta` and now has index `entry`. */
+/** A copy of a finding for an entry that moved by `delta` and now has index `entry`. */
 function moveFinding(finding: Finding, delta: number, entry: number): Finding {
   return { ...moveReport(finding, delta), entry };
+}
+
+/**
+ * Moves a kept finding with its entry, in place, as the parse moves the entry: kept findings are the
+ * linter's own copies, and the findings of one lint are not used after the next lint with the same cache
+ * (docs/architecture.md, "What survives an edit"). Most keystrokes move every finding below them.
+ */
+function shiftFinding(finding: Finding, delta: number, entry: number): void {
+  finding.entry = entry;
+  if (delta === 0) return;
+  finding.span.start += delta;
+  finding.span.end += delta;
+  for (const fix of finding.fixes) {
+    for (const edit of fix.edits) {
+      edit.start += delta;
+      edit.end += delta;
+    }
+  }
+  for (const related of finding.related ?? []) {
+    related.span.start += delta;
+    related.span.end += delta;
+  }
 }
 
 /** Parses and lints text in one step. */

@@ -1,5 +1,5 @@
-import { DiagnosticSeverity, type Connection, type Diagnostic } from 'vscode-languageserver';
-import { configProblemCode, type Finding, type PaperList, type Severity } from '../core/index';
+import { DiagnosticSeverity, type Connection, type Diagnostic, type Range } from 'vscode-languageserver';
+import { configProblemCode, type Finding, type PaperList, type Severity, type Span } from '../core/index';
 import { readmeUrl, rulesDocumentationUrl } from '../core/rule';
 import { rangeOf } from './convert';
 import type { Analysis } from '../infrastructure/documents';
@@ -55,17 +55,32 @@ export function toDiagnostic(uri: string, list: PaperList, finding: Finding): Di
 
 /**
  * The diagnostic of each finding, kept while the finding object lives: the lint hands back the same
- * finding objects for entries an edit did not touch or move, so their diagnostics are not built again.
- * Keyed on the finding and the document's URI; a moved finding is a new object and gets a new diagnostic.
+ * finding objects for entries and parts an edit did not touch, so their diagnostics are not built again.
+ * Keyed on the finding and the document's URI, and kept only while the finding's places are on the same
+ * lines and columns: a line break typed over one character moves what is below it by a line and by no
+ * offset, so the same finding object can stand on another line.
  */
 const diagnosticsByFinding = new WeakMap<Finding, { uri: string; diagnostic: Diagnostic }>();
 
 function diagnosticOf(uri: string, list: PaperList, finding: Finding): Diagnostic {
   const known = diagnosticsByFinding.get(finding);
-  if (known?.uri === uri) return known.diagnostic;
+  if (known?.uri === uri && standsWhereItDid(known.diagnostic, list, finding)) return known.diagnostic;
   const diagnostic = toDiagnostic(uri, list, finding);
   diagnosticsByFinding.set(finding, { uri, diagnostic });
   return diagnostic;
+}
+
+function standsWhereItDid(diagnostic: Diagnostic, list: PaperList, finding: Finding): boolean {
+  if (!sameRange(diagnostic.range, list, finding.span)) return false;
+  const related = diagnostic.relatedInformation;
+  if (!related) return true;
+  for (let i = 0; i < related.length; i++) if (!sameRange(related[i].location.range, list, finding.related![i].span)) return false;
+  return true;
+}
+
+function sameRange(range: Range, list: PaperList, span: Span): boolean {
+  const now = rangeOf(list, span);
+  return range.start.line === now.start.line && range.start.character === now.start.character && range.end.line === now.end.line && range.end.character === now.end.character;
 }
 
 /**
