@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
 import type { PaperListClient as LanguageClient } from './client';
-import { fixAllKind, renumberAllKind, type OutlineNode } from '../../server/src/shared/protocol';
+import { renumberAllKind, ServerCommands, type FixAllCommandResult, type OutlineNode } from '../../server/src/shared/protocol';
+import { executeServerCommand } from './client';
 import { insertEntry } from './insertEntry';
-import { entriesTouched, fixesInTitle, problemsOnChangedLines } from './changeSummary';
-import { diffLines, hunksWithin } from './lineDiff';
 import { setUpCi } from './setUpCi';
 import type { OutlineModel } from './outlineModel';
 import { fixedMessage, plural, renumberedMessage } from './wording';
@@ -53,39 +52,26 @@ async function sourceAction(document: vscode.TextDocument, kind: string): Promis
   return actions?.find((action): action is vscode.CodeAction => 'kind' in action && action.kind?.value === kind && Boolean(action.edit));
 }
 
-function sectionLines(section: OutlineNode): { first: number; last: number } {
-  const end = section.range.end;
-  return { first: section.range.start.line, last: end.character === 0 ? Math.max(section.range.start.line, end.line - 1) : end.line };
-}
-
-/** The text after a document's edits, applied to a copy. */
-function textAfter(document: vscode.TextDocument, edits: readonly vscode.TextEdit[]): string {
-  let text = document.getText();
-  for (const edit of [...edits].sort((a, b) => document.offsetAt(b.range.start) - document.offsetAt(a.range.start))) {
-    text = text.slice(0, document.offsetAt(edit.range.start)) + edit.newText + text.slice(document.offsetAt(edit.range.end));
+/**
+ * Asks the server to apply the safe fixes of the document, or of the section whose heading is on
+ * `sectionLine`, and says what it fixed.
+ */
+async function serverFixAll(client: LanguageClient, document: vscode.TextDocument, sectionLine: number | undefined, where = ''): Promise<void> {
+  const uri = client.code2ProtocolConverter.asUri(document.uri);
+  const args = sectionLine === undefined ? [uri] : [uri, sectionLine];
+  const result = await executeServerCommand<FixAllCommandResult>(client, ServerCommands.fixAll, ...args);
+  if (result && !result.applied) {
+    void vscode.window.showWarningMessage(`Nothing was fixed${where}: the edit was refused, perhaps because the document changed meanwhile. Try again.`);
+  } else {
+    void vscode.window.showInformationMessage(fixedMessage(result?.fixes ?? 0, result?.entries ?? 0, where));
   }
-  return text;
 }
 
-function paperlistProblemLines(document: vscode.TextDocument): number[] {
-  return vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === 'paperlist').map((d) => d.range.start.line);
-}
-
-/** Fix All Problems: the server's fix-all action, and what it did. */
-async function fixAll({ model }: CommandContext): Promise<void> {
+/** Fix All Problems: the server's fix-all, and what it did. */
+async function fixAll({ client, model }: CommandContext): Promise<void> {
   const editor = await listEditorOf(model);
   if (!editor) return;
-  const document = editor.document;
-  const action = await sourceAction(document, fixAllKind);
-  const edits = action?.edit?.get(document.uri) ?? [];
-  if (!action?.edit || !edits.length) {
-    void vscode.window.showInformationMessage(fixedMessage(0, 0));
-    return;
-  }
-  const hunks = diffLines(document.getText(), textAfter(document, edits));
-  const problems = fixesInTitle(action.title) ?? problemsOnChangedLines(paperlistProblemLines(document), hunks);
-  const entries = model.outline ? entriesTouched(model.outline, hunks) : hunks.length;
-  if (await vscode.workspace.applyEdit(action.edit)) void vscode.window.showInformationMessage(fixedMessage(problems, entries));
+  await serverFixAll(client, editor.document, undefined);
 }
 
 /** Renumber All Lists: the server's renumber-all action. */
@@ -132,39 +118,13 @@ async function renumberSection(context: CommandContext, node?: PaperNode): Promi
   if (await vscode.workspace.applyEdit(edit)) void vscode.window.showInformationMessage(renumberedMessage(edits.length, where));
 }
 
-/**
- * Fix All in Section. Fix-all answers with one edit over the whole changed stretch: apply it to a copy,
- * diff the lines, and keep the changed lines inside the section.
- */
+/** Fix All in Section: the server's fix-all, keeping the findings inside the section. */
 async function fixSection(context: CommandContext, node?: PaperNode): Promise<void> {
-  const { model } = context;
-  const editor = await listEditorOf(model);
+  const editor = await listEditorOf(context.model);
   if (!editor) return;
   const section = sectionFor(context, node, editor);
   if (!section) return;
-  const document = editor.document;
-  const action = await sourceAction(document, fixAllKind);
-  const edits = action?.edit?.get(document.uri) ?? [];
-  const { first, last } = sectionLines(section.section);
-  const hunks = hunksWithin(diffLines(document.getText(), textAfter(document, edits)), first, last);
-  const where = ` under "${section.section.title}"`;
-  if (!hunks.length) {
-    void vscode.window.showInformationMessage(fixedMessage(0, 0, where));
-    return;
-  }
-  const fixed = { problems: problemsOnChangedLines(paperlistProblemLines(document), hunks), entries: model.outline ? entriesTouched(model.outline, hunks) : hunks.length };
-  const edit = new vscode.WorkspaceEdit();
-  for (const hunk of hunks) {
-    if (hunk.oldEnd < document.lineCount) {
-      edit.replace(document.uri, new vscode.Range(hunk.oldStart, 0, hunk.oldEnd, 0), hunk.newLines.map((line) => `${line}\n`).join(''));
-    } else if (hunk.oldStart < document.lineCount) {
-      const end = document.lineAt(document.lineCount - 1).range.end;
-      edit.replace(document.uri, new vscode.Range(new vscode.Position(hunk.oldStart, 0), end), hunk.newLines.join('\n'));
-    } else {
-      edit.insert(document.uri, document.lineAt(document.lineCount - 1).range.end, `\n${hunk.newLines.join('\n')}`);
-    }
-  }
-  if (await vscode.workspace.applyEdit(edit)) void vscode.window.showInformationMessage(fixedMessage(fixed.problems, fixed.entries, where));
+  await serverFixAll(context.client, editor.document, section.section.line, ` under "${section.section.title}"`);
 }
 
 /** Add Paper Entry: an entry snippet at the cursor. */

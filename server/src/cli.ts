@@ -1,6 +1,6 @@
 import { appendFileSync, writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { exampleEntry, exportBibtex } from './core/features/bibtex';
 import { entriesToCsv, exportEntries, type ExportedFile } from './core/features/exportEntries';
 import {
@@ -27,7 +27,7 @@ import {
 import { generatedRegions, staleRegions, tableOfContents } from './core/features/tableOfContents';
 import { githubAnnotations, stepSummary } from './formats/githubFormat';
 import { sarifLog } from './formats/sarifFormat';
-import { loadConfigFor, nodeHostFor, readTextFile } from './node/files';
+import { loadConfigFor, nodeHostFor, readTextFile, type ReadResult } from './node/files';
 import { changedLines, folderOf, mergeBase } from './node/git';
 import { linkHelp, linkUsage } from './cliLinksHelp';
 
@@ -125,28 +125,34 @@ export function stylish(results: JsonFinding[][], files: string[], color: boolea
   return out.join('\n');
 }
 
+/** The options and positionals of a command line, or undefined once stderr has said what is wrong with it, then `more`. */
+export function parseCommandLine<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T, io: CliIo, more = '') {
+  try {
+    return parseArgs<{ args: string[]; allowPositionals: true; options: T }>({ args, allowPositionals: true, options });
+  } catch (error) {
+    io.stderr(`paperlist: ${(error as Error).message}${more}`);
+    return undefined;
+  }
+}
+
 /** Runs the command line and returns the exit status; never throws for bad input. */
 export function runCli(argv: string[], io: CliIo): number {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        format: { type: 'string' },
-        fix: { type: 'boolean', default: false },
-        'changed-since': { type: 'string' },
-        check: { type: 'boolean', default: false },
-        write: { type: 'boolean', default: false },
-        config: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-        version: { type: 'boolean', short: 'v', default: false },
-      },
-    });
-  } catch (error) {
-    io.stderr(`paperlist: ${(error as Error).message}\n\n${usage}`);
-    return 2;
-  }
+  const parsed = parseCommandLine(
+    argv,
+    {
+      format: { type: 'string' },
+      fix: { type: 'boolean', default: false },
+      'changed-since': { type: 'string' },
+      check: { type: 'boolean', default: false },
+      write: { type: 'boolean', default: false },
+      config: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+      version: { type: 'boolean', short: 'v', default: false },
+    },
+    io,
+    `\n\n${usage}`,
+  );
+  if (!parsed) return 2;
   const { values, positionals } = parsed;
   if (values.help) {
     io.stdout(usage);
@@ -193,16 +199,10 @@ export function runCli(argv: string[], io: CliIo): number {
   if (command === 'style') return showStyles(files, format === 'json', values.config, io);
   if (command === 'export') return exportFiles(files, format as 'json' | 'csv' | 'bibtex', values.config, io);
 
-  let status = 0;
   const results: JsonFinding[][] = [];
   const shown: string[] = [];
-  for (const file of files) {
-    const opened = openList(file, values.config, io);
-    if (!opened) {
-      status = 2;
-      continue;
-    }
-    const { display, read, loaded } = opened;
+  const status = eachFile(files, values.config, io, ({ file, display, read, loaded }) => {
+    let fileStatus = 0;
     const options: LintOptions = {
       config: resolveConfig(loaded.config),
       configProblems: loaded.problems,
@@ -216,8 +216,7 @@ export function runCli(argv: string[], io: CliIo): number {
       const since = changedLinesOf(file, changedSince);
       if ('error' in since) {
         io.stderr(`paperlist: ${display}: ${since.error}`);
-        status = 2;
-        continue;
+        return 2;
       }
       changed = since.lines;
     }
@@ -235,17 +234,17 @@ export function runCli(argv: string[], io: CliIo): number {
           }
         } catch (error) {
           io.stderr(`paperlist: ${display}: the fixes could not be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
-          status = 2;
+          fileStatus = 2;
         }
       }
     }
     const { list, findings: all } = lintText(text, options);
     const findings = changed ? findingsOnChangedLines(list, all, changed) : all;
     const rows = findings.map((finding) => toJson(display, list.lines, finding));
-    if (status === 0 && rows.some((row) => row.severity === 'error')) status = 1;
     results.push(rows);
     shown.push(display);
-  }
+    return Math.max(fileStatus, rows.some((row) => row.severity === 'error') ? 1 : 0);
+  });
   if (format === 'json') io.stdout(JSON.stringify(results.flat(), null, 2));
   else if (format === 'github') {
     const annotations = githubAnnotations(results.flat());
@@ -318,14 +317,8 @@ function tocCommand(files: string[], values: { check?: boolean; write?: boolean;
     io.stderr(`paperlist: no files to read\n\n${usage}`);
     return 2;
   }
-  let status = 0;
-  for (const file of files) {
-    const opened = openList(file, values.config, io);
-    if (!opened) {
-      status = 2;
-      continue;
-    }
-    const { display, read, loaded } = opened;
+  return eachFile(files, values.config, io, ({ file, display, read, loaded }) => {
+    let status = 0;
     const list = parseList(read.text);
     const counts = resolveConfig(loaded.config).toc?.counts ?? false;
     const { regions } = generatedRegions(read.text);
@@ -335,11 +328,11 @@ function tocCommand(files: string[], values: { check?: boolean; write?: boolean;
       const after = titles.length === 1 && list.headings[0] === titles[0] ? titles[0].span.end : 0;
       const toc = regions.find((region) => region.kind === 'toc');
       io.stdout(tableOfContents(list, toc ? toc.inner.end : after, counts).join('\n'));
-      continue;
+      return status;
     }
     if (!regions.length) {
       io.stdout(`${display}: no <!-- paperlist:toc --> or <!-- paperlist:count --> markers; nothing to ${values.write ? 'update' : 'check'}.`);
-      continue;
+      return status;
     }
     const { stale, problems } = staleRegions(list, counts);
     for (const problem of problems) io.stderr(`paperlist: ${display}:${list.lines.positionAt(problem.span.start).line + 1}: ${problem.message}`);
@@ -347,11 +340,11 @@ function tocCommand(files: string[], values: { check?: boolean; write?: boolean;
       for (const { region, message } of stale) io.stdout(`${display}:${list.lines.positionAt(region.marker.start).line + 1}: ${message}`);
       if (!stale.length) io.stdout(`${display}: the table of contents and counts are up to date.`);
       else if (status === 0) status = 1;
-      continue;
+      return status;
     }
     if (!stale.length) {
       io.stdout(`${display}: the table of contents and counts are up to date.`);
-      continue;
+      return status;
     }
     const text = applyEdits(read.text, stale.map(({ region, expected }) => ({ ...region.inner, newText: expected })));
     try {
@@ -363,19 +356,40 @@ function tocCommand(files: string[], values: { check?: boolean; write?: boolean;
       io.stderr(`paperlist: ${display}: the table of contents could not be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
       status = 2;
     }
+    return status;
+  });
+}
+
+/** A file's text and config, with the name to show for it. */
+export interface OpenedFile {
+  file: string;
+  display: string;
+  read: Exclude<ReadResult, { error: string }>;
+  loaded: ReturnType<typeof loadConfigFor>;
+}
+
+/**
+ * Opens each file in turn and hands it to `visit`, which answers its exit status; a file that cannot be
+ * read is said on stderr and counts 2. Answers the worst status.
+ */
+function eachFile(files: string[], configFile: string | undefined, io: CliIo, visit: (opened: OpenedFile) => number): number {
+  let status = 0;
+  for (const file of files) {
+    const opened = openFile(file, configFile, io);
+    status = Math.max(status, opened ? visit(opened) : 2);
   }
   return status;
 }
 
-/** A file's text and config, with the name to show for it; undefined, said on stderr, when it cannot be read. */
-function openList(file: string, configFile: string | undefined, io: CliIo) {
+/** A file's text and config; undefined, said on stderr, when it cannot be read. */
+export function openFile(file: string, configFile: string | undefined, io: CliIo): OpenedFile | undefined {
   const display = relative(process.cwd(), file) || file;
   const read = readTextFile(file);
   if ('error' in read) {
     io.stderr(`paperlist: ${display}: ${read.error}`);
     return undefined;
   }
-  return { display, read, loaded: loadConfigFor(file, configFile) };
+  return { file, display, read, loaded: loadConfigFor(file, configFile) };
 }
 
 /**
@@ -384,18 +398,11 @@ function openList(file: string, configFile: string | undefined, io: CliIo) {
  * others are handed to `visit` with their parsed list.
  */
 function eachList(files: string[], configFile: string | undefined, io: CliIo, visit: (display: string, list: PaperList, config: PaperListConfig | undefined) => void): number {
-  let status = 0;
-  for (const file of files) {
-    const opened = openList(file, configFile, io);
-    if (!opened) {
-      status = 2;
-      continue;
-    }
-    const { display, read, loaded } = opened;
+  return eachFile(files, configFile, io, ({ display, read, loaded }) => {
     for (const problem of loaded.problems) io.stderr(`paperlist: ${display}: the config was ignored in part: ${problem}`);
     visit(display, parseList(read.text), loaded.config);
-  }
-  return status;
+    return 0;
+  });
 }
 
 /** `paperlist style`: the house style of each file, as markdown text or as JSON to pin it. */

@@ -1,8 +1,6 @@
 // `paperlist add` and `paperlist check`: papers added from their links, and entries compared with their
 // sources. Both read the network only with --online; `add` without it writes what the ids alone tell.
 import { writeFileSync } from 'node:fs';
-import { relative } from 'node:path';
-import { parseArgs } from 'node:util';
 import { applyEdits, parseList, resolveConfig, type Finding, type PaperList, type ResolvedConfig, type Section } from './core/index';
 import { linkInsertion, type PaperMetadata } from './core/features/linkEntry';
 import { describeListed, findListedPaper } from './core/features/listedPaper';
@@ -10,9 +8,8 @@ import { OnlineError } from './core/online/httpClient';
 import { fetchAnswers, metadataFindings } from './core/online/metadataCheck';
 import type { MetadataSources } from './core/online/sources';
 import { parsePaperLink, type PaperRef } from './core/paperLinks';
-import { loadConfigFor, readTextFile } from './node/files';
 import { createOnlineSources, defaultCacheDir, type OnlineSourcesOptions } from './node/onlineSources';
-import { stylish, toJson, type CliIo } from './cli';
+import { openFile, parseCommandLine, stylish, toJson, type CliIo } from './cli';
 
 /** What the CLI needs beyond printing; tests give a fetch and a cache folder. */
 export interface LinkCliOptions {
@@ -37,25 +34,20 @@ function sectionNamed(list: PaperList, heading: string): Section | string {
 
 /** Runs `add` or `check`; returns the exit status and never throws for bad input or a network failure. */
 export async function runLinkCli(argv: string[], io: CliIo, options: LinkCliOptions = {}): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        section: { type: 'string' },
-        online: { type: 'boolean', default: false },
-        cache: { type: 'boolean', default: true },
-        'no-cache': { type: 'boolean', default: false },
-        mailto: { type: 'string' },
-        format: { type: 'string' },
-        config: { type: 'string' },
-      },
-    });
-  } catch (error) {
-    io.stderr(`paperlist: ${(error as Error).message}`);
-    return 2;
-  }
+  const parsed = parseCommandLine(
+    argv,
+    {
+      section: { type: 'string' },
+      online: { type: 'boolean', default: false },
+      cache: { type: 'boolean', default: true },
+      'no-cache': { type: 'boolean', default: false },
+      mailto: { type: 'string' },
+      format: { type: 'string' },
+      config: { type: 'string' },
+    },
+    io,
+  );
+  if (!parsed) return 2;
   const { values, positionals } = parsed;
   const [command, ...rest] = positionals;
   const cacheDir = values['no-cache'] ? undefined : (options.sources?.cacheDir ?? defaultCacheDir(options.sources?.env));
@@ -98,13 +90,10 @@ async function addLinks(args: string[], heading: string | undefined, configFile:
     }
     refs.push(ref);
   }
-  const display = relative(process.cwd(), file) || file;
-  const read = readTextFile(file);
-  if ('error' in read) {
-    io.stderr(`paperlist: ${display}: ${read.error}`);
-    return 2;
-  }
-  const config: ResolvedConfig = resolveConfig(loadConfigFor(file, configFile).config);
+  const opened = openFile(file, configFile, io);
+  if (!opened) return 2;
+  const { display, read, loaded } = opened;
+  const config: ResolvedConfig = resolveConfig(loaded.config);
   // Everything is fetched before anything is written: a failure leaves the file as it was.
   const metadata = new Map<PaperRef, PaperMetadata>();
   if (sources) {
@@ -155,18 +144,17 @@ async function checkFiles(files: string[], format: 'stylish' | 'json', configFil
   const results: ReturnType<typeof toJson>[][] = [];
   const shown: string[] = [];
   for (const file of files) {
-    const display = relative(process.cwd(), file) || file;
-    const read = readTextFile(file);
-    if ('error' in read) {
-      io.stderr(`paperlist: ${display}: ${read.error}`);
+    const opened = openFile(file, configFile, io);
+    if (!opened) {
       status = 2;
       continue;
     }
+    const { display, read, loaded } = opened;
     const list = parseList(read.text);
     const answers = await fetchAnswers(list, sources);
     for (const problem of answers.problems) io.stderr(`paperlist: ${display}: ${problem}`);
     if (answers.problems.length) status = 2;
-    const findings: Finding[] = metadataFindings(list, answers, resolveConfig(loadConfigFor(file, configFile).config));
+    const findings: Finding[] = metadataFindings(list, answers, resolveConfig(loaded.config));
     const rows = findings.map((finding) => toJson(display, list.lines, finding));
     if (status === 0 && rows.some((row) => row.severity === 'error')) status = 1;
     results.push(rows);

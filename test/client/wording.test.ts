@@ -27,20 +27,3 @@ test('wording: the entry tooltip is plain text, without markdown escapes (issue 
   assert.equal(tooltip, 'Scaling instruction-finetuned language models (2021)\nline 18\n\nWarning: Year 2021 does not match arXiv 2210.11416 in "https://arxiv.org/pdf/2210.11416.pdf".');
   assert.ok(!tooltip.includes('\\'));
 });
-
-test('change summary: Fix All counts the fixes of its title and the entries whose lines change', async () => {
-  const { entriesTouched, fixesInTitle, problemsOnChangedLines } = await import('../../client/src/changeSummary');
-  assert.equal(fixesInTitle('Fix all safe problems (14 fixes)'), 14);
-  assert.equal(fixesInTitle('Fix all safe problems (1 fix)'), 1);
-  const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-  const entry = (line: number) => ({ title: 't', identity: `i${line}`, line, range });
-  const outline = {
-    uri: 'x', version: 1, entries: [],
-    sections: [{ title: 'A', level: 2, line: 0, range, ownCount: 2, totalCount: 2, errors: 0, warnings: 0, entries: [entry(2), entry(3)], children: [] }],
-    totals: { entries: 2, papers: 2, problems: 0, errors: 0, warnings: 0 },
-  };
-  // Lines 2 and 3 are two entries; line 4 continues entry 3.
-  assert.equal(entriesTouched(outline, [{ oldStart: 2, oldEnd: 5, newLines: [] }]), 2);
-  assert.equal(entriesTouched(outline, [{ oldStart: 0, oldEnd: 1, newLines: [] }]), 0, 'a heading is no entry');
-  assert.equal(problemsOnChangedLines([2, 2, 7], [{ oldStart: 2, oldEnd: 3, newLines: [] }]), 2);
-});

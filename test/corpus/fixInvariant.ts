@@ -1,5 +1,5 @@
 // For corpus tests: the changed lines of a fixed list whose letters and digits differ from the original's.
-import { diffLines } from '../../client/src/lineDiff';
+import { diffLines } from './lineDiff';
 import { keepsMeaningOrAllowed, type InvariantOptions, type MeaningChange } from '../../server/src/core/fixInvariant';
 
 export interface BrokenLine {
@@ -20,7 +20,7 @@ export interface CorpusInvariantOptions extends InvariantOptions {
  * it keeps its line count, else as a whole, reported at its first line.
  */
 export function changedLinesBreakingInvariant(before: string, after: string, options: CorpusInvariantOptions = {}): BrokenLine[] {
-  // The same line diff as fix-all in the editor (client/src/lineDiff.ts), over LF-only copies.
+  // Over LF-only copies, so that a CRLF list diffs by its lines.
   const oldText = before.replace(/\r\n?/g, '\n');
   const a = oldText.split('\n');
   const allowed = (from: string, to: string) =>

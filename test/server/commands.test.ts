@@ -6,10 +6,10 @@ import { after, before, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { ApplyWorkspaceEditRequest, ExecuteCommandRequest, type ApplyWorkspaceEditParams, type TextDocumentEdit, type TextEdit } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { parseList } from '../../server/src/core/index';
+import { fixAll, parseList } from '../../server/src/core/index';
 import { exampleEntry } from '../../server/src/core/features/bibtex';
 import { describeHouseStyle, houseStyleOf } from '../../server/src/core/analysis/houseStyleOf';
-import type { AddFromBibtexResult, HouseStyleResult } from '../../server/src/shared/protocol';
+import type { AddFromBibtexResult, FixAllCommandResult, HouseStyleResult } from '../../server/src/shared/protocol';
 import { TestServer } from './lspClient';
 
 const fixturePath = resolve(__dirname, '../fixtures/alignment-survey.md');
@@ -84,6 +84,58 @@ test('commands: sortSection applies one edit that sorts the section by year', as
   applied.length = 0;
   assert.deepEqual(await execute('paperList.server.sortSection', uri, 8, 'year'), { applied: true });
   assert.equal(applied.length, 0);
+  await server.close(uri);
+});
+
+/** The zero-based lines of `before` that an applied edit changed, for edits that keep the line count. */
+function changedLines(before: string, after: string): number[] {
+  const old = before.split('\n');
+  const now = after.split('\n');
+  assert.equal(now.length, old.length);
+  return old.flatMap((line, index) => (line === now[index] ? [] : [index]));
+}
+
+test('commands: fixAll of a section changes only lines inside it, in one edit, and answers the counts', async () => {
+  const uri = scratchUri('commands-fix-section.md');
+  await server.open(uri, fixtureText, 1);
+  applied.length = 0;
+  // Zero-based line 129 is "#### Human Evaluation", up to line 136; line 137 of the next section has the same fault.
+  const result = (await execute('paperList.server.fixAll', uri, 129)) as FixAllCommandResult;
+  assert.deepEqual(result, { applied: true, fixes: 1, entries: 1 });
+  assert.equal(applied.length, 1);
+  const change = applied[0].edit.documentChanges?.[0] as TextDocumentEdit;
+  assert.equal(change.edits.length, 1);
+  const after = TextDocument.applyEdits(TextDocument.create(uri, 'markdown', 1, fixtureText), change.edits as TextEdit[]);
+  assert.deepEqual(changedLines(fixtureText, after), [131]);
+  assert.match(after.split('\n')[131], /\*Touvron et al\.\*/);
+  assert.match(after.split('\n')[137], /\*Touvronet al\.\*/);
+  // A section with subsections: "### Human Preferences" (lines 114 to 142) holds the fixes of its subsections.
+  applied.length = 0;
+  const parent = (await execute('paperList.server.fixAll', uri, 114)) as FixAllCommandResult;
+  assert.deepEqual(parent, { applied: true, fixes: 5, entries: 5 });
+  const parentEdit = (applied[0].edit.documentChanges?.[0] as TextDocumentEdit).edits as TextEdit[];
+  const lines = changedLines(fixtureText, TextDocument.applyEdits(TextDocument.create(uri, 'markdown', 1, fixtureText), parentEdit));
+  assert.deepEqual(lines, [116, 126, 131, 137, 139]);
+  await server.close(uri);
+});
+
+test('commands: fixAll without a section fixes the whole list and counts fixes and entries apart', async () => {
+  const uri = scratchUri('commands-fix-all.md');
+  await server.open(uri, fixtureText, 1);
+  applied.length = 0;
+  const result = (await execute('paperList.server.fixAll', uri)) as FixAllCommandResult;
+  const expected = fixAll(fixtureText);
+  assert.deepEqual(result, { applied: true, fixes: expected.applied, entries: expected.entries });
+  // Line 17 takes two fixes (its year and its tracking parameter), so there are more fixes than entries.
+  assert.ok(result.fixes > result.entries && result.entries > 4, JSON.stringify(result));
+  const change = applied[0].edit.documentChanges?.[0] as TextDocumentEdit;
+  assert.equal(TextDocument.applyEdits(TextDocument.create(uri, 'markdown', 1, fixtureText), change.edits as TextEdit[]), expected.text);
+  // Fixed, there is nothing left to fix, and no edit is sent.
+  await server.replace(uri, 2, expected.text);
+  applied.length = 0;
+  assert.deepEqual(await execute('paperList.server.fixAll', uri), { applied: true, fixes: 0, entries: 0 });
+  assert.equal(applied.length, 0);
+  assert.equal(await execute('paperList.server.fixAll', uri, 'Human Evaluation'), null);
   await server.close(uri);
 });
 

@@ -1,3 +1,4 @@
+import type { Entry, PaperList } from './model';
 import type { Finding, Fix, TextEdit } from './rule';
 import { editsInsideGeneratedRegions } from './features/tableOfContents';
 import { editsKeepMeaning, type InvariantOptions } from './fixInvariant';
@@ -72,44 +73,80 @@ export function isSafeFix(text: string, fix: Fix, options: InvariantOptions = {}
  * treated as not safe (see isSafeFix).
  */
 export function collectSafeEdits(findings: readonly Finding[], text?: string, options: InvariantOptions = {}): TextEdit[] {
+  return collectSafeFixes(findings, text, options).edits;
+}
+
+/** collectSafeEdits, and how many findings the edits fix: a renumbering shared by two findings fixes both. */
+function collectSafeFixes(findings: readonly Finding[], text?: string, options: InvariantOptions = {}): { edits: TextEdit[]; fixes: number } {
   const accepted = new EditSet();
   const seen = new Set<string>();
   const key = (edit: TextEdit) => `${edit.start}:${edit.end}:${edit.newText}`;
+  let fixes = 0;
   for (const finding of findings) {
     const fix: Fix | undefined = finding.fixes.find((candidate) => (text === undefined ? candidate.safe : isSafeFix(text, candidate, options)));
     if (!fix) continue;
     const fresh = fix.edits.filter((edit) => !seen.has(key(edit)));
     if (fresh.some((edit) => accepted.clashes(edit))) continue;
+    fixes++;
     for (const edit of fresh) {
       seen.add(key(edit));
       accepted.add(edit);
     }
   }
-  return accepted.edits;
+  return { edits: accepted.edits, fixes };
 }
 
 export interface FixAllResult {
   text: string;
   /** Rounds that changed the text. */
   rounds: number;
-  /** Fixes applied over all rounds. */
+  /** Fixes applied over all rounds: the findings they fixed. */
   applied: number;
+  /** The entries whose text the fixes changed, counted once however many fixes each took. */
+  entries: number;
 }
 
-/** Applies every safe fix, round after round, until nothing changes (at most `maxRounds`). */
-export function fixAll(text: string, options: LintOptions = {}, maxRounds = 10): FixAllResult {
+/** Which findings of a round's lint fix-all may fix; all of them when fix-all is given none. */
+export type FindingSelector = (list: PaperList, findings: readonly Finding[]) => readonly Finding[];
+
+/**
+ * Applies every safe fix, round after round, until nothing changes (at most `maxRounds`). With `select`,
+ * only the fixes of the findings it keeps from each round's lint, such as those inside one section.
+ */
+export function fixAll(text: string, options: LintOptions = {}, maxRounds = 10, select?: FindingSelector): FixAllResult {
   const cache = options.cache ?? new BlockCache();
   let current = text;
   let rounds = 0;
   let applied = 0;
+  // By index: safe fixes keep every line's words, so they neither add nor remove an entry.
+  const entries = new Set<number>();
   for (; rounds < maxRounds; rounds++) {
-    const { findings } = lintText(current, { ...options, cache });
-    const edits = collectSafeEdits(findings, current, { trackingParameters: options.config?.trackingParameters });
+    const { list, findings } = lintText(current, { ...options, cache });
+    const { edits, fixes } = collectSafeFixes(select ? select(list, findings) : findings, current, { trackingParameters: options.config?.trackingParameters });
     if (!edits.length) break;
     const next = applyEdits(current, edits);
     if (next === current) break;
-    applied += edits.length;
+    applied += fixes;
+    for (const index of entriesEdited(list.entries, edits)) entries.add(index);
     current = next;
   }
-  return { text: current, rounds, applied };
+  return { text: current, rounds, applied, entries: entries.size };
+}
+
+/**
+ * The indexes of the entries that sorted, non-overlapping edits change. An insertion counts for the entry
+ * it stands in, or that it ends when no entry starts there.
+ */
+function entriesEdited(entries: readonly Entry[], edits: readonly TextEdit[]): number[] {
+  const edited: number[] = [];
+  let e = 0;
+  for (const edit of edits) {
+    while (e < entries.length && entries[e].span.end < edit.start) e++;
+    for (let i = e; i < entries.length && entries[i].span.start <= edit.end; i++) {
+      const { span } = entries[i];
+      const inside = edit.start === edit.end ? edit.start < span.end || entries[i + 1]?.span.start !== edit.start : edit.start < span.end && span.start < edit.end;
+      if (inside) edited.push(i);
+    }
+  }
+  return edited;
 }

@@ -1,19 +1,35 @@
-// Commands the client runs through workspace/executeCommand: BibTeX export and import, sorting a section
-// and the house style.
+// Commands the client runs through workspace/executeCommand: BibTeX export and import, sorting a section,
+// fixing all or one section, and the house style.
 import { ErrorCodes, ResponseError, type Connection, type ExecuteCommandParams } from 'vscode-languageserver';
-import type { TextEdit } from '../core/index';
+import { BlockCache, fixAll, type FindingSelector, type Section, type Span, type TextEdit } from '../core/index';
 import { exportBibtex } from '../core/features/bibtex';
 import { formatBibtexAt } from '../core/features/bibtexImport';
 import { newEntrySnippet, newItemMarker } from '../core/features/completions';
 import { insertEntriesEdits } from '../core/features/insertEntries';
+import { minimalEdit } from '../core/features/index';
 import { sortSectionEdits, type SortOrder } from '../core/features/sortSection';
-import { serverCommandIds, ServerCommands, type AddFromBibtexResult, type SortSectionResult } from '../shared/protocol';
+import { serverCommandIds, ServerCommands, type AddFromBibtexResult, type FixAllCommandResult, type SortSectionResult } from '../shared/protocol';
 import { workspaceEditOf } from './convert';
 import { checkOnlineResult, linkEntryResult } from './linkCommands';
 import { configOf, houseStyleResult, sectionAtLine, type Analysis, type PaperDocuments } from '../infrastructure/documents';
 import { guard } from '../infrastructure/guard';
 
 export const serverCommands: string[] = [...serverCommandIds];
+
+/**
+ * Fix All in Section's choice among a round's findings: those inside the section whose safe fixes edit
+ * only the section. The section is found again in each round's list from its heading line, which fixes
+ * inside it do not move; the root section (before the first heading) is the whole document.
+ */
+function findingsInSection(section: Section): FindingSelector | undefined {
+  const headingLine = section.heading?.line;
+  if (headingLine === undefined) return undefined;
+  return (list, findings) => {
+    const { span } = sectionAtLine(list, headingLine);
+    const inside = (edit: Span) => span.start <= edit.start && edit.end <= span.end;
+    return findings.filter((finding) => inside(finding.span) && finding.fixes.every((fix) => !fix.safe || fix.edits.every(inside)));
+  };
+}
 
 const isLine = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 0;
 
@@ -56,6 +72,14 @@ export function registerCommands(connection: Connection, documents: PaperDocumen
         const entries = formatBibtexAt(list, args[1], args[2], configOf(analysis));
         const applied = await applyEdits(analysis, insertEntriesEdits(list, entries, args[2], configOf(analysis)), 'Add papers from BibTeX');
         return { applied, entries } satisfies AddFromBibtexResult;
+      }
+      case ServerCommands.fixAll: {
+        if (args[1] !== undefined && args[1] !== null && !isLine(args[1])) return null;
+        const select = isLine(args[1]) ? findingsInSection(sectionAtLine(list, args[1])) : undefined;
+        const fixed = fixAll(list.text, { ...analysis.options, cache: new BlockCache() }, 10, select);
+        const edit = minimalEdit(list.text, fixed.text);
+        const applied = await applyEdits(analysis, edit ? [edit] : [], select ? 'Fix all in section' : 'Fix all safe problems');
+        return { applied, fixes: fixed.applied, entries: fixed.entries } satisfies FixAllCommandResult;
       }
       case ServerCommands.sortSection: {
         const by = args[2];

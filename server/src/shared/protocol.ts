@@ -86,6 +86,12 @@ export const ServerCommands = {
   /** `[uri, sectionLine, 'year' | 'title']`: sorts the section through `workspace/applyEdit`; answers `SortSectionResult`. */
   sortSection: 'paperList.server.sortSection',
   /**
+   * `[uri, sectionLine?]`: applies every safe fix through `workspace/applyEdit`, as `source.fixAll.paperlist`
+   * does; with a line, only those of the findings inside the section whose heading or body holds it.
+   * Answers `FixAllCommandResult`.
+   */
+  fixAll: 'paperList.server.fixAll',
+  /**
    * `[uri, line]`: a snippet (with `${1:Title}`… tab stops) for a new entry on the zero-based line, in the
    * list's house style, marked as the item above it says; answers the snippet text.
    */
@@ -163,6 +169,15 @@ export interface CheckOnlineResult {
 export interface SortSectionResult {
   /** Whether the client applied the edit; true as well when the section was already in order. */
   applied: boolean;
+}
+
+export interface FixAllCommandResult {
+  /** Whether the client applied the edit; true as well when there was nothing to fix. */
+  applied: boolean;
+  /** The fixes applied, one per problem they fixed. */
+  fixes: number;
+  /** The distinct entries the fixes changed. */
+  entries: number;
 }
 
 export interface HouseStyleResult {

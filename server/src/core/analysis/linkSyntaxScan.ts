@@ -79,30 +79,38 @@ export function skipCodeSpan(text: string, at: number, to: number): number {
   return runEnd;
 }
 
+/**
+ * The next run of `[` from `at` on, outside escapes and code spans: where it starts, where the label after
+ * it starts, and whether a line ended before it (an unmatched `[` is pending only until then).
+ */
+function nextOpenRun(text: string, at: number, to: number): { runStart: number; labelStart: number; lineEnded: boolean } | undefined {
+  let lineEnded = false;
+  let i = at;
+  while (i < to) {
+    const ch = text[i];
+    if (ch === '\\') i += 2;
+    else if (ch === '`') i = skipCodeSpan(text, i, to);
+    else if (ch !== '[') {
+      if (isLineEnd(ch)) lineEnded = true;
+      i++;
+    } else {
+      let labelStart = i;
+      while (labelStart < to && text[labelStart] === '[') labelStart++;
+      return { runStart: i, labelStart, lineEnded };
+    }
+  }
+  return undefined;
+}
+
 /** Scans `text` from `from` to `to` and returns every link candidate in order. Code spans hold no links. */
 export function scanLinks(text: string, from: number, to: number): ScannedLink[] {
   const links: ScannedLink[] = [];
   let pendingOpenAt = -1;
   let i = from;
-  while (i < to) {
-    const ch = text[i];
-    if (ch === '\\') {
-      i += 2;
-      continue;
-    }
-    if (isLineEnd(ch)) pendingOpenAt = -1;
-    if (ch === '`') {
-      i = skipCodeSpan(text, i, to);
-      continue;
-    }
-    if (ch !== '[') {
-      i++;
-      continue;
-    }
-    const runStart = i;
-    while (i < to && text[i] === '[') i++;
-    const labelStart = i;
-    let j = i;
+  for (let run = nextOpenRun(text, i, to); run; run = nextOpenRun(text, i, to)) {
+    if (run.lineEnded) pendingOpenAt = -1;
+    const { runStart, labelStart } = run;
+    let j = labelStart;
     // A code span in the label, as in [`[pdf]`](url), may hold brackets of its own.
     while (j < to && text[j] !== ']' && text[j] !== '[' && !isLineEnd(text[j])) j = text[j] === '`' ? skipCodeSpan(text, j, to) : j + (text[j] === '\\' ? 2 : 1);
     if (j >= to || text[j] !== ']') {
@@ -241,25 +249,10 @@ export function scanUnclosedLabels(text: string, from: number, to: number): Uncl
   /** An unmatched `[` earlier on the line, such as the one of a badge link `[![alt](src)](url)`. */
   let pendingAt = -1;
   let i = from;
-  while (i < to) {
-    const ch = text[i];
-    if (ch === '\\') {
-      i += 2;
-      continue;
-    }
-    if (ch === '`') {
-      i = skipCodeSpan(text, i, to);
-      continue;
-    }
-    if (isLineEnd(ch)) pendingAt = -1;
-    if (ch !== '[') {
-      i++;
-      continue;
-    }
-    const runStart = i;
-    while (i < to && text[i] === '[') i++;
-    const labelStart = i;
-    let j = i;
+  for (let run = nextOpenRun(text, i, to); run; run = nextOpenRun(text, i, to)) {
+    if (run.lineEnded) pendingAt = -1;
+    const { runStart, labelStart } = run;
+    let j = labelStart;
     let hit: UnclosedLabel | undefined;
     while (j < to) {
       const c = text[j];

@@ -2,7 +2,7 @@ import type { Span } from '../text';
 import type { ResolvedConfig } from '../config';
 import { houseStyleOf } from '../analysis/houseStyleOf';
 import type { PaperList } from '../model';
-import type { Fix, Report, Rule } from '../rule';
+import type { Fix, Report, Rule, TextEdit } from '../rule';
 import { innerWhitespace, reportsOutsideEntries, scanLinks, scanUnclosedLabels, type ScannedLink } from '../analysis/linkSyntaxScan';
 import { shorten } from '../text';
 
@@ -129,44 +129,37 @@ function checkBrackets(text: string, link: ScannedLink, label: string, style: Gr
     return;
   }
   if (hasOpen && !hasClose) {
-    const stray = { start: link.linkStart - 1, end: link.linkStart };
-    const close = { start: closeAt, end: closeAt, newText: ']' };
-    if (style === 'double') {
-      report({
-        span: stray,
-        message: `Link group "[[${shortLabel}](…)" has no closing "]"; expected "[[${shortLabel}](…)]" as in the rest of the list.`,
-        fixes: [{ title: 'Close the link group with "]"', edits: [close], safe: true, preferred: true }],
-      });
-    } else {
-      report({
-        span: stray,
-        message: `Link "${shortLabel}" has a stray "[" before it; expected "[${shortLabel}](…)" as in the rest of the list.`,
-        fixes: [
-          { title: 'Remove the stray "["', edits: [{ ...stray, newText: '' }], safe: false, preferred: true },
-          { title: 'Close the link group with "]"', edits: [close], safe: false },
-        ],
-      });
-    }
+    reportUnpaired(report, style, shortLabel, ']', { start: link.linkStart - 1, end: link.linkStart }, { start: closeAt, end: closeAt, newText: ']' });
   } else if (!hasOpen && hasClose && !link.pendingOpen) {
-    const stray = { start: closeAt, end: closeAt + 1 };
-    const open = { start: link.linkStart, end: link.linkStart, newText: '[' };
-    if (style === 'double') {
-      report({
-        span: stray,
-        message: `Link group "[${shortLabel}](…)]" has no opening "["; expected "[[${shortLabel}](…)]" as in the rest of the list.`,
-        fixes: [{ title: 'Open the link group with "["', edits: [open], safe: true, preferred: true }],
-      });
-    } else {
-      report({
-        span: stray,
-        message: `Link "${shortLabel}" has a stray "]" after it; expected "[${shortLabel}](…)" as in the rest of the list.`,
-        fixes: [
-          { title: 'Remove the stray "]"', edits: [{ ...stray, newText: '' }], safe: false, preferred: true },
-          { title: 'Open the link group with "["', edits: [open], safe: false },
-        ],
-      });
-    }
+    reportUnpaired(report, style, shortLabel, '[', { start: closeAt, end: closeAt + 1 }, { start: link.linkStart, end: link.linkStart, newText: '[' });
   }
+}
+
+/**
+ * A link group's bracket whose partner (`missing`) is absent. Where the list writes double brackets the
+ * partner is added, safely; where it writes single ones the bracket is stray, and which fix is meant is
+ * the user's call.
+ */
+function reportUnpaired(report: (report: Report) => void, style: GroupStyle, label: string, missing: '[' | ']', stray: Span, partner: TextEdit): void {
+  const closing = missing === ']';
+  const addPartner = closing ? 'Close the link group with "]"' : 'Open the link group with "["';
+  const strayBracket = closing ? '[' : ']';
+  if (style === 'double') {
+    report({
+      span: stray,
+      message: `Link group "${closing ? `[[${label}](…)` : `[${label}](…)]`}" has no ${closing ? 'closing' : 'opening'} "${missing}"; expected "[[${label}](…)]" as in the rest of the list.`,
+      fixes: [{ title: addPartner, edits: [partner], safe: true, preferred: true }],
+    });
+    return;
+  }
+  report({
+    span: stray,
+    message: `Link "${label}" has a stray "${strayBracket}" ${closing ? 'before' : 'after'} it; expected "[${label}](…)" as in the rest of the list.`,
+    fixes: [
+      { title: `Remove the stray "${strayBracket}"`, edits: [{ ...stray, newText: '' }], safe: false, preferred: true },
+      { title: addPartner, edits: [partner], safe: false },
+    ],
+  });
 }
 
 /** Reports `[label(url)`, a label whose `]` is missing before the `(` of its URL. */

@@ -7,8 +7,7 @@ export interface LineHunk {
 
 /**
  * The changed runs of lines between two texts, by Myers' O((N+M)·D) diff after trimming the common
- * head and tail. Fix-all answers with one edit over the whole changed stretch; splitting it into hunks
- * lets "Fix All in Section" keep only the changes inside one section.
+ * head and tail. The corpus tests compare a list before and after fix-all run by run of changed lines.
  */
 export function diffLines(oldText: string, newText: string): LineHunk[] {
   const a = oldText.split('\n');
@@ -80,10 +79,4 @@ function commonLines(a: readonly string[], b: readonly string[]): (readonly [num
     y = previousY;
   }
   return pairs.reverse();
-}
-
-/** Keeps the hunks whose old lines lie within `first..last` (inclusive), as line-range replacements. */
-export function hunksWithin(hunks: readonly LineHunk[], first: number, last: number): LineHunk[] {
-  // A pure insertion (no old lines) belongs to the section when it lands inside it or right after its last line.
-  return hunks.filter((hunk) => hunk.oldStart >= first && Math.max(hunk.oldStart, hunk.oldEnd - 1) <= last + (hunk.oldEnd === hunk.oldStart ? 1 : 0));
 }
