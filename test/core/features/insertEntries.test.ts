@@ -51,3 +51,13 @@ test('insertEntries: nothing to insert is no edit, and every entry of the list i
   const after = parseList(addAt(text, 1));
   assert.deepEqual(after.entries.map((entry) => entry.title?.text), ['A', 'First', 'Second', 'B']);
 });
+
+test('insertEntries: in a later section, only that section\'s list below the papers is renumbered', () => {
+  const section = (name: string) => `## ${name}\n1. **A**. *Li et al.* arXiv 2020.\n2. **B**. *Wu et al.* arXiv 2021.\n`;
+  const text = `# Papers\n${section('One')}\n${section('Two')}\n${section('Three')}`;
+  // Line 7 is the second item of "Two".
+  assert.equal(
+    addAt(text, 7),
+    `# Papers\n${section('One')}\n## Two\n1. **A**. *Li et al.* arXiv 2020.\n2. **First**. *Doe et al.* 2024.\n3. **Second**. *Roe et al.* Nature 2023.\n4. **B**. *Wu et al.* arXiv 2021.\n\n${section('Three')}`,
+  );
+});

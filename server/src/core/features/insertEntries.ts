@@ -2,6 +2,7 @@
 // number per new entry, in the same edit, so that the list stays in order and one undo takes it all back.
 import { defaultConfig, type ResolvedConfig } from '../config';
 import { houseStyleOf } from '../analysis/houseStyleOf';
+import { isAtxHeading } from '../blocks';
 import type { PaperList } from '../model';
 import { parseList } from '../parseList';
 import type { TextEdit } from '../rule';
@@ -22,13 +23,31 @@ export function insertEntriesEdits(list: PaperList, entries: readonly string[], 
   const lead = offset === text.length && text.length > 0 && !text.endsWith('\n') && !text.endsWith('\r') ? eol : '';
   const inserted = lead + entries.map((entry) => entry + eol).join('');
   const insertion: TextEdit = { start: offset, end: offset, newText: inserted };
-  const after = text.slice(0, offset) + inserted + text.slice(offset);
-  const next = parseList(after);
-  const group = numberedListAt(next, offset + lead.length);
-  if (!group || fitsOnesHouse(group, config.numbering, houseStyleOf(next, config.houseStyle).style)) return [insertion];
-  const below = offset + inserted.length;
-  const renumbered = renumberListEdits(group, after, config.numbering)
+  // A markdown list never crosses an ATX heading, and the scanner reads the same after one, so the text
+  // between the headings around the insertion is parsed alone: a whole real list takes hundreds of ms.
+  const { start, end } = betweenHeadings(list, offset);
+  const region = text.slice(start, offset) + inserted + text.slice(offset, end);
+  const next = parseList(region);
+  const group = numberedListAt(next, offset - start + lead.length);
+  if (!group || fitsOnesHouse(group, config.numbering, houseStyleOf(list, config.houseStyle).style)) return [insertion];
+  const below = offset - start + inserted.length;
+  const renumbered = renumberListEdits(group, region, config.numbering)
     .filter((edit) => edit.start >= below)
-    .map((edit) => ({ start: edit.start - inserted.length, end: edit.end - inserted.length, newText: edit.newText }));
+    .map((edit) => ({ start: edit.start + start - inserted.length, end: edit.end + start - inserted.length, newText: edit.newText }));
   return [insertion, ...renumbered];
+}
+
+/** The text from the last ATX heading before `offset` to the next ATX heading at or after it. */
+function betweenHeadings(list: PaperList, offset: number): { start: number; end: number } {
+  let start = 0;
+  let end = list.text.length;
+  for (const block of list.blocks) {
+    if (!isAtxHeading(list.text, block)) continue;
+    if (block.start < offset) start = block.start;
+    else {
+      end = block.start;
+      break;
+    }
+  }
+  return { start, end };
 }
