@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { after, before, test } from 'node:test';
-import { applyEdits, parseList } from '../../../server/src/core/index';
+import { applyEdits, BlockCache, parseList } from '../../../server/src/core/index';
 import { insertionLine, linkInsertion, type PaperMetadata } from '../../../server/src/core/features/linkEntry';
 import { findListedPaper } from '../../../server/src/core/features/listedPaper';
 import { MetadataSources } from '../../../server/src/core/online/sources';
@@ -70,13 +70,16 @@ for (const [file, { heading, entries, offline }] of Object.entries(expected)) {
   test(`link entry: ${file} gets each paper in its house style, from the recorded metadata`, async () => {
     const list = parseList(read(file));
     const section = list.sections.find((candidate) => candidate.heading?.text.includes(heading))!;
+    // Each text after an insertion differs from the last one in one section, so one cache parses them quickly.
+    const cache = new BlockCache();
+    parseList(list.text, { cache });
     for (const [index, link] of links.entries()) {
       const ref = parsePaperLink(link)!;
       const metadata = await sources.fetchPaper(ref);
       const inserted = linkInsertion(list, section, ref, metadata);
       assert.equal(inserted.entry, entries[index], link);
       // The entry parses back as an entry of the section with the recorded title.
-      const after = parseList(applyEdits(list.text, inserted.edits));
+      const after = parseList(applyEdits(list.text, inserted.edits), { cache });
       assert.equal(after.entries.find((entry) => entry.line === inserted.line)?.title?.text.replace(/^"|"$/g, '').replace(/\.$/, ''), metadata.title, link);
       assert.ok(findListedPaper(after, ref).some((place) => place.line === inserted.line && place.by === 'id'), `${link} is then found where it went`);
     }
