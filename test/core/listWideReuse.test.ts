@@ -124,3 +124,24 @@ test('list-wide reuse: a keystroke below a list hands back the same findings for
     before.map(() => true),
   );
 });
+
+test('list-wide reuse: a renumbering that lengthens a number follows the lines it re-indents', () => {
+  const items = Array.from({ length: 9 }, (_, i) => entry(i + 1, `P${i}`)).join('\n');
+  const text = `# Papers\n\n${items}\n${entry(9, 'Last')}\n   A note under the last item.\n\n   - a nested point\n`;
+  const { findings } = typeInto(text, [
+    { before: 'A note', insert: 'Still ' },
+    { before: '   - a nested point', insert: '   More of the note.\n' },
+    { remove: '   More of the note.\n' },
+  ]);
+  assert.ok(findings.some((finding) => finding.code === 'number-duplicate' && finding.fixes[0]?.edits.length > 1), 'the fix re-indents the note');
+});
+
+test('list-wide reuse: a thousand nested one-item lists lint after a keystroke as from scratch', () => {
+  // Each list's last item runs to the end of the document: reading that far for every list took 16 s
+  // (test/reliability/hostile.test.ts holds the time bound).
+  const text = Array.from({ length: 1000 }, (_, depth) => `${' '.repeat(depth * 3)}1. **T${depth}** *A*. 2020.`).join('\n');
+  const cache = new BlockCache();
+  lintText(text, { ...options, cache });
+  const typed = text.replace('**T500**', '**T500x**');
+  assert.equal(snapshot(lintText(typed, { ...options, cache }).findings), snapshot(lintText(typed, options).findings));
+});

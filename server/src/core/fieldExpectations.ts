@@ -63,6 +63,16 @@ function add(counts: Counts, bits: number): void {
   if (bits & hasBoldTitle) counts.boldTitle++;
 }
 
+function addCounts(total: Counts, counts: Counts): void {
+  total.entries += counts.entries;
+  total.authors += counts.authors;
+  total.year += counts.year;
+  total.boldTitle += counts.boldTitle;
+  total.italicAuthors += counts.italicAuthors;
+  total.fourDigitYears += counts.fourDigitYears;
+  total.years += counts.years;
+}
+
 /** Whether `have` of `of` entries is a house that has a field: yes, no, or not clear either way. */
 function verdict(have: number, of: number): boolean | undefined {
   if (of === 0) return false;
@@ -95,18 +105,48 @@ export interface ListExpectations {
   key: string;
 }
 
+/**
+ * The counts of one section's entries, kept while the section holds the same entry objects in the same
+ * order (keyed on its first entry), so that a keystroke recounts the one section it touched. Lives on
+ * the document's `BlockCache`.
+ */
+class CountsPerSection {
+  private readonly known = new Map<Entry, { entries: readonly Entry[]; counts: Counts; seen: number }>();
+  private pass = 0;
+
+  countsOf(sections: readonly Section[]): Map<Section, Counts> {
+    this.pass++;
+    const bySection = new Map<Section, Counts>();
+    for (const section of sections) {
+      const entries = section.entries;
+      if (!entries.length) continue;
+      const record = this.known.get(entries[0]);
+      if (record && sameEntries(record.entries, entries)) {
+        record.seen = this.pass;
+        bySection.set(section, record.counts);
+        continue;
+      }
+      const counts = emptyCounts();
+      for (const entry of entries) add(counts, bitsOf(entry));
+      this.known.set(entries[0], { entries, counts, seen: this.pass });
+      bySection.set(section, counts);
+    }
+    for (const [first, record] of this.known) if (record.seen !== this.pass) this.known.delete(first);
+    return bySection;
+  }
+}
+
+function sameEntries(a: readonly Entry[], b: readonly Entry[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /** The expected fields of each section of a list, computed once per parsed list. */
 export const expectationsFor = memoPerList((list: PaperList): ListExpectations => {
-  // One pass: each entry counts for its section and for the list.
+  const sectionCounts = list.cache.keep('expected-field counts', () => new CountsPerSection()).countsOf(list.sections);
   const wholeCounts = emptyCounts();
-  const sectionCounts = new Map<Section, Counts>();
-  for (const entry of list.entries) {
-    const bits = bitsOf(entry);
-    add(wholeCounts, bits);
-    let counts = sectionCounts.get(entry.section);
-    if (!counts) sectionCounts.set(entry.section, (counts = emptyCounts()));
-    add(counts, bits);
-  }
+  for (const counts of sectionCounts.values()) addCounts(wholeCounts, counts);
   const whole = expectationsOf(wholeCounts);
   const bySection = new Map<Section, ExpectedFields>();
   const parts: string[] = [flags(whole)];

@@ -126,12 +126,17 @@ export function renumberListEdits(list: ListGroup, text: string, style: Numberin
 
 /**
  * What a numbering rule's reports about an unchanged list object depend on besides its place (see
- * `ReportsPerPart`): the numbering setting, the list's first line (messages name lines), its first
- * entry's index (findings name entries), and where its last item's indented lines end, since renumbering
- * re-indents them and they are no item of the list.
+ * `ReportsPerPart`): the numbering setting, the list's first line (messages name lines) and its first
+ * entry's index (findings name entries). When renumbering would change a number's length, its fix
+ * re-indents the last item's indented lines, which are no item of the list, so where they end is part of
+ * the stamp too; only then, since finding that end reads every nested line below.
  */
 export function numberingStamp(group: ListGroup, text: string, numbering: NumberingStyle): string {
   const first = group.items[0];
+  const stamp = `${numbering} ${first.startLine} ${group.entries[0]?.index}`;
+  const expected = expectedNumbers(group, numbering);
+  const lengthChanges = group.items.some((item, index) => item.numberEnd !== undefined && item.numberEnd - item.numberStart! !== String(expected[index]).length);
+  if (!lengthChanges) return stamp;
   const last = group.items[group.items.length - 1];
-  return `${numbering} ${first.startLine} ${group.entries[0]?.index} ${itemLimit(last, undefined, text) - first.start}`;
+  return `${stamp} ${itemLimit(last, undefined, text) - first.start}`;
 }
