@@ -7,7 +7,6 @@ import {
   allRules,
   applyEdits,
   BlockCache,
-  collectSafeEdits,
   configProblemCode,
   describeHouseStyle,
   findingsOnChangedLines,
@@ -289,22 +288,12 @@ function changedLinesOf(file: string, ref: string): { lines: ReadonlySet<number>
 
 /**
  * fix-all for pull-request mode: only the safe fixes of findings on changed lines, round after round.
- * Safe fixes keep each line's words, so the changed lines are re-read by line number after each round
- * only while the line count stays; a round that adds or removes lines ends the fixing.
+ * Safe fixes keep each line's words, so the changed lines are known by line number while the line count
+ * stays; once a round adds or removes lines, the next rounds fix nothing.
  */
 function fixChanged(text: string, options: LintOptions, changed: ReadonlySet<number>): { text: string } {
-  let current = text;
-  for (let round = 0; round < 10; round++) {
-    const { list, findings } = lintText(current, options);
-    const edits = collectSafeEdits(findingsOnChangedLines(list, findings, changed), current, { trackingParameters: options.config?.trackingParameters });
-    if (!edits.length) break;
-    const next = applyEdits(current, edits);
-    if (next === current) break;
-    const sameLines = next.split('\n').length === current.split('\n').length;
-    current = next;
-    if (!sameLines) break;
-  }
-  return { text: current };
+  const lineCount = text.split('\n').length;
+  return fixAll(text, options, 10, (list, findings) => (list.text.split('\n').length === lineCount ? findingsOnChangedLines(list, findings, changed) : []));
 }
 
 /** `paperlist toc`: prints each list's table of contents, or checks or updates its generated regions. */
