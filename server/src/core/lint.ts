@@ -53,7 +53,7 @@ export function lintList(list: PaperList, options: LintOptions = {}): Finding[] 
     const setting = config.rules[rule.code] ?? rule.defaultSeverity;
     if (setting === 'off') continue;
     const make = (report: Report): Finding => {
-      // A rule that hands back a report it kept (see ReportsPerRun) gets back the finding made of it.
+      // A rule that hands back a report it kept (see ReportsPerPart) gets back the finding made of it.
       const known = made?.get(report);
       if (known && known.code === rule.code && known.severity === setting) return known;
       const finding: Finding = {
