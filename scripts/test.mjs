@@ -43,7 +43,7 @@ process.exit(testStatus || typecheckStatus);
  * programs (the CLI, the server, git) and the slow whole-corpus test keep a process each.
  */
 function grouped(paths) {
-  const unit = paths.filter((path) => path.startsWith(join('test', 'core')) || path.startsWith(join('test', 'client')));
+  const unit = paths.filter((path) => !path.startsWith(join('test', 'corpus')));
   if (unit.length < 8) return paths;
   const groupCount = 3;
   const dir = join('node_modules', '.cache', 'paperlist', 'test-groups');

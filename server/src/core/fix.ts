@@ -82,12 +82,27 @@ function collectSafeFixes(findings: readonly Finding[], text?: string, options: 
   const seen = new Set<string>();
   const key = (edit: TextEdit) => `${edit.start}:${edit.end}:${edit.newText}`;
   let fixes = 0;
+  // A fix shared by several findings (one renumbering for every duplicate number of a list) is judged and
+  // taken once: judging it per finding grew with the square of the list.
+  const verdicts = new Map<Fix, boolean>();
+  const safe = (candidate: Fix) => {
+    if (text === undefined) return candidate.safe;
+    let verdict = verdicts.get(candidate);
+    if (verdict === undefined) verdicts.set(candidate, (verdict = isSafeFix(text, candidate, options)));
+    return verdict;
+  };
+  const taken = new Set<Fix>();
   for (const finding of findings) {
-    const fix: Fix | undefined = finding.fixes.find((candidate) => (text === undefined ? candidate.safe : isSafeFix(text, candidate, options)));
+    const fix: Fix | undefined = finding.fixes.find(safe);
     if (!fix) continue;
+    if (taken.has(fix)) {
+      fixes++;
+      continue;
+    }
     const fresh = fix.edits.filter((edit) => !seen.has(key(edit)));
     if (fresh.some((edit) => accepted.clashes(edit))) continue;
     fixes++;
+    taken.add(fix);
     for (const edit of fresh) {
       seen.add(key(edit));
       accepted.add(edit);

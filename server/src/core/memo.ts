@@ -2,7 +2,7 @@
 // once in docs/architecture.md ("What survives an edit"); every cache in the core is one of these kinds.
 import type { Block } from './blocks';
 import type { Entry, PaperList } from './model';
-import type { Report } from './rule';
+import type { Fix, Report } from './rule';
 import type { Span } from './text';
 
 /**
@@ -152,15 +152,33 @@ function sameMembers<T>(record: GroupRecord<T>, members: readonly Entry[]): bool
   return true;
 }
 
-/** A copy of a report for text that moved by `delta`: its span, its fixes' edits and its related spans. */
-export function moveReport<T extends Report>(report: T, delta: number): T {
+/**
+ * A copy of a report for text that moved by `delta`: its span, its fixes' edits and its related spans.
+ * Fixes already copied for another report of the same batch (`copiedFixes`) are shared again, as the rule
+ * shared them: one renumbering offered by every duplicate number of a list is checked once by fix-all.
+ */
+export function moveReport<T extends Report>(report: T, delta: number, copiedFixes?: Map<Fix, Fix>): T {
   const move = (span: Span) => ({ start: span.start + delta, end: span.end + delta });
+  const moveFix = (fix: Fix): Fix => {
+    let copy = copiedFixes?.get(fix);
+    if (!copy) {
+      copy = { ...fix, edits: fix.edits.map((edit) => ({ ...edit, ...move(edit) })) };
+      copiedFixes?.set(fix, copy);
+    }
+    return copy;
+  };
   return {
     ...report,
     span: move(report.span),
-    ...(report.fixes && { fixes: report.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((edit) => ({ ...edit, ...move(edit) })) })) }),
+    ...(report.fixes && { fixes: report.fixes.map(moveFix) }),
     ...(report.related && { related: report.related.map((related) => ({ ...related, span: move(related.span) })) }),
   };
+}
+
+/** Copies of a batch of reports moved by `delta`, sharing each fix they shared. */
+function moveReports(reports: readonly Report[], delta: number): Report[] {
+  const copiedFixes = new Map<Fix, Fix>();
+  return reports.map((report) => moveReport(report, delta, copiedFixes));
 }
 
 interface PartRecord {
@@ -195,13 +213,13 @@ export class ReportsPerPart<K extends object> {
       record.seen = this.pass;
       if (record.start !== start) {
         const delta = start - record.start;
-        record.reports = record.reports.map((report) => moveReport(report, delta));
+        record.reports = moveReports(record.reports, delta);
         record.start = start;
       }
       return record.reports;
     }
     // Copies, since a rule may report a span of the model, which the next parse moves in place.
-    const reports = compute().map((report) => moveReport(report, 0));
+    const reports = moveReports(compute(), 0);
     this.known.set(part, { stamp, start, reports, seen: this.pass });
     return reports;
   }
