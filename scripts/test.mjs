@@ -31,16 +31,16 @@ walk('test');
 // build info is kept under node_modules/.cache, so a second run checks only what changed.
 const typecheck = args.includes('--typecheck') ? startTypecheck() : undefined;
 // Four files at a time on two cores: many wait on child processes (the CLI, a server, git) much of the time.
-const tests = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=4', '--test-reporter', 'spec', ...(filter ? files : grouped(files))], { stdio: 'inherit' });
+const tests = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=4', '--test-reporter', 'spec', ...(filter || slow ? files : grouped(files))], { stdio: 'inherit' });
 const testStatus = await new Promise((resolve) => tests.on('close', (code) => resolve(code ?? 1)));
 const typecheckStatus = typecheck ? await typecheck : 0;
 process.exit(testStatus || typecheckStatus);
 
 /**
- * The unit tests of the core and the client run a few processes' worth at a time rather than one process a
- * file: starting Node with tsx and loading the core costs more than most of those files' tests. Each group
- * is a module that imports its files, so the runner still reports every test by name. The tests that start
- * programs (the CLI, the server, git) and the slow whole-corpus test keep a process each.
+ * The quick tier runs its files in a few processes rather than one process a file: starting Node with tsx
+ * and loading the core costs more than most of those files' tests. Each group is a module that imports its
+ * files, so the runner still reports every test by name. The whole-corpus test, the longest, keeps its own
+ * process. The slow tier keeps a process a file, since its tests time themselves.
  */
 function grouped(paths) {
   const unit = paths.filter((path) => !path.startsWith(join('test', 'corpus')));
