@@ -145,3 +145,13 @@ test('list-wide reuse: a thousand nested one-item lists lint after a keystroke a
   const typed = text.replace('**T500**', '**T500x**');
   assert.equal(snapshot(lintText(typed, { ...options, cache }).findings), snapshot(lintText(typed, options).findings));
 });
+
+test('list-wide reuse: numbering findings follow an item that moves within its list', () => {
+  // A nested point between two items of one list grows: the list keeps its item objects, but the later
+  // item moves by more than the first.
+  const text = `# Papers\n\n${entry(1, 'Alpha')}\n   - a point\n${entry(2, 'Beta')}\n${entry(2, 'Gamma')}\n`;
+  typeInto(text, [
+    { before: 'a point', insert: 'longer ' },
+    { before: `${entry(2, 'Beta')}`, insert: '   - another point\n' },
+  ]);
+});
