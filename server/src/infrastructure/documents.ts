@@ -1,6 +1,7 @@
 import { TextDocuments, type Connection } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { BlockCache, defaultConfig, lintList, minimumPaperListEntries, parseList, type Finding, type LintOptions, type PaperList, type ResolvedConfig, type Section } from '../core/index';
+import { BlockCache, defaultConfig, fixAll, lintList, minimumPaperListEntries, parseList, type Finding, type FindingSelector, type FixAllResult, type LintOptions, type PaperList, type ResolvedConfig, type Section, type TextEdit } from '../core/index';
+import { minimalEdit } from '../core/features/index';
 import { describeHouseStyle, houseStyleOf } from '../core/analysis/houseStyleOf';
 import { exampleEntry } from '../core/features/bibtex';
 import type { HouseStyleResult } from '../shared/protocol';
@@ -277,6 +278,16 @@ export const configOf = (analysis: Analysis): ResolvedConfig => analysis.options
 export function houseStyleResult(analysis: Analysis): HouseStyleResult {
   const inferred = houseStyleOf(analysis.list, configOf(analysis).houseStyle);
   return { markdown: describeHouseStyle(inferred, exampleEntry(inferred.style)), style: inferred.style, pinned: [...inferred.pinned] };
+}
+
+/**
+ * Fix-all over a document's analysed text, of every finding or of those `select` keeps (one section's):
+ * what it fixed, and the one edit that makes the change, if any. On a cache of its own, since it lints
+ * texts the document never had.
+ */
+export function fixAllOf(analysis: Analysis, select?: FindingSelector): { fixed: FixAllResult; edit?: TextEdit } {
+  const fixed = fixAll(analysis.list.text, { ...analysis.options, cache: new BlockCache() }, 10, select);
+  return { fixed, edit: minimalEdit(analysis.list.text, fixed.text) };
 }
 
 /** The section whose heading is on the line, or else the innermost section that holds the line. */

@@ -6,11 +6,11 @@ import {
   type Connection,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
-import { BlockCache, fixAll, type Finding, type TextEdit } from '../core/index';
-import { minimalEdit, numberedListAt, renumberAllEdits, renumberListAt } from '../core/features/index';
+import type { Finding, TextEdit } from '../core/index';
+import { numberedListAt, renumberAllEdits, renumberListAt } from '../core/features/index';
 import { spanOf, workspaceEditOf } from './convert';
 import { toDiagnostic } from './diagnostics';
-import type { Analysis, PaperDocuments } from '../infrastructure/documents';
+import { fixAllOf, type Analysis, type PaperDocuments } from '../infrastructure/documents';
 import { guard } from '../infrastructure/guard';
 import { fixAllKind, renumberAllKind } from '../shared/protocol';
 import { ruleActions } from './ruleActions';
@@ -69,8 +69,7 @@ export function registerCodeActions(connection: Connection, documents: PaperDocu
       const automatic = params.context?.triggerKind === CodeActionTriggerKind.Automatic;
       const askedForFixAll = Boolean(only?.length) && wanted(fixAllKind, only);
       if (wanted(fixAllKind, only) && (askedForFixAll || !automatic) && hasSafeFix(findings)) {
-        const fixed = fixAll(list.text, { ...analysis.options, cache: new BlockCache() });
-        const edit = minimalEdit(list.text, fixed.text);
+        const { fixed, edit } = fixAllOf(analysis);
         if (edit) {
           actions.push({
             title: `Fix all safe problems (${fixed.applied} fix${fixed.applied === 1 ? '' : 'es'})`,

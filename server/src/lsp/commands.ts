@@ -1,17 +1,16 @@
 // Commands the client runs through workspace/executeCommand: BibTeX export and import, sorting a section,
 // fixing all or one section, and the house style.
 import { ErrorCodes, ResponseError, type Connection, type ExecuteCommandParams } from 'vscode-languageserver';
-import { BlockCache, fixAll, type FindingSelector, type Section, type Span, type TextEdit } from '../core/index';
+import type { FindingSelector, Section, Span, TextEdit } from '../core/index';
 import { exportBibtex } from '../core/features/bibtex';
 import { formatBibtexAt } from '../core/features/bibtexImport';
 import { newEntrySnippet, newItemMarker } from '../core/features/completions';
 import { insertEntriesEdits } from '../core/features/insertEntries';
-import { minimalEdit } from '../core/features/index';
 import { sortSectionEdits, type SortOrder } from '../core/features/sortSection';
 import { serverCommandIds, ServerCommands, type AddFromBibtexResult, type FixAllCommandResult, type SortSectionResult } from '../shared/protocol';
 import { workspaceEditOf } from './convert';
 import { checkOnlineResult, linkEntryResult } from './linkCommands';
-import { configOf, houseStyleResult, sectionAtLine, type Analysis, type PaperDocuments } from '../infrastructure/documents';
+import { configOf, fixAllOf, houseStyleResult, sectionAtLine, type Analysis, type PaperDocuments } from '../infrastructure/documents';
 import { guard } from '../infrastructure/guard';
 
 export const serverCommands: string[] = [...serverCommandIds];
@@ -76,8 +75,7 @@ export function registerCommands(connection: Connection, documents: PaperDocumen
       case ServerCommands.fixAll: {
         if (args[1] !== undefined && args[1] !== null && !isLine(args[1])) return null;
         const select = isLine(args[1]) ? findingsInSection(sectionAtLine(list, args[1])) : undefined;
-        const fixed = fixAll(list.text, { ...analysis.options, cache: new BlockCache() }, 10, select);
-        const edit = minimalEdit(list.text, fixed.text);
+        const { fixed, edit } = fixAllOf(analysis, select);
         const applied = await applyEdits(analysis, edit ? [edit] : [], select ? 'Fix all in section' : 'Fix all safe problems');
         return { applied, fixes: fixed.applied, entries: fixed.entries } satisfies FixAllCommandResult;
       }
