@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { fixAll, lintText } from '../../server/src/core/index';
+import { scanLinks, scanUnclosedLabels } from '../../server/src/core/analysis/linkSyntaxScan';
 import { decodeText } from '../../server/src/node/files';
 import { rangeProblems } from './checks';
 import { referenceList, soak } from './generators';
@@ -128,3 +129,13 @@ test('reliability: bytes that are not text are refused with a clear reason', () 
   assert.deepEqual(decodeText(Buffer.from('\ufeff# Papers\n')), { text: '# Papers\n', bom: true });
 });
 
+// The link scanners alone, on lines built to make a careless scan quadratic; it times itself, so it runs
+// here, a process of its own, rather than among the quick tests.
+test('reliability: hostile input: the link scanners are linear on hostile lines', () => {
+  const started = performance.now();
+  for (const line of ['[a('.repeat(300_000), '[a(https://x.org/'.repeat(60_000), '[a]('.repeat(250_000), '[' + '('.repeat(1_000_000), '`'.repeat(3) + '[a'.repeat(400_000), '[![a](b)'.repeat(120_000)]) {
+    scanUnclosedLabels(line, 0, line.length);
+    scanLinks(line, 0, line.length);
+  }
+  assert.ok(performance.now() - started < 3000);
+});
